@@ -1,0 +1,154 @@
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { ConfigError, describeError, isPipelineError } from './core/errors.ts';
+import { runPipeline } from './core/pipeline.ts';
+import type { PipelineConfig } from './core/pipeline-config.ts';
+import { Fetcher } from './fetch/client.ts';
+import { startReplayServer, type ReplayServer } from './fetch/replay.ts';
+import { openStore } from './store/index.ts';
+import { extractRecords, type ExtractType } from './cli/extract.ts';
+import { progressDisplay } from './cli/progress.ts';
+import { formatRunReport, formatSummary } from './cli/report.ts';
+
+const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+const USAGE = `usage: elet <command>
+
+  elet run [pipeline] [--replay <fixtures-dir>] [--quiet]
+      fetch, extract, normalise, dedupe and store (pipeline: a name in pipelines/ or a file; default "default")
+  elet extract <file-or-url> [--url U] [--type html|pdf|text]
+      one document to a JSON array of shared records on stdout, with no database
+  elet db migrate        apply the migrations in drizzle/
+  elet db summary        row counts of the tables
+
+DATABASE_URL set: that PostgreSQL server; unset: embedded PGlite under $ELET_HOME (default ./.elet).`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'run':
+        return await runCommand(rest);
+      case 'extract':
+        return await extractCommand(rest);
+      case 'db':
+        return await dbCommand(rest);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        console.log(USAGE);
+        return command === undefined ? 1 : 0;
+      default:
+        throw new ConfigError(`unknown command '${command}'`);
+    }
+  } catch (error) {
+    const { errorClass, message } = describeError(error);
+    const where = isPipelineError(error) && error.url ? ` (${error.url})` : '';
+    console.error(`elet: ${errorClass}: ${message}${where}`);
+    if (error instanceof ConfigError && /unknown command|usage/.test(message)) console.error(USAGE);
+    if (!isPipelineError(error) && process.env.ELET_DEBUG) console.error(error);
+    return 2;
+  }
+}
+
+async function runCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { replay: { type: 'string' }, quiet: { type: 'boolean', default: false } },
+  });
+  const config = await loadPipeline(positionals[0] ?? 'default');
+  const store = await openStore();
+  let replay: ReplayServer | undefined;
+  const controller = new AbortController();
+  const stop = () => {
+    console.error('elet: stopping after the documents in flight (again to abort)');
+    controller.abort();
+    process.once('SIGINT', () => process.exit(130));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    await store.migrate();
+    if (values.replay) replay = await startReplayServer(resolveFromRoot(values.replay));
+    // Pauses between requests spare real sites; the replay server is ours and on loopback.
+    const perHost = replay
+      ? Object.fromEntries(Object.entries(config.hosts).map(([host, limits]) => [host, { ...limits, minDelayMs: 0 }]))
+      : config.hosts;
+    const fetcher = new Fetcher({
+      userAgent: config.userAgent,
+      perHost,
+      defaultConcurrency: config.defaultHost.concurrency,
+      defaultMinDelayMs: replay ? 0 : config.defaultHost.minDelayMs,
+      rewrite: replay ? (url) => replay!.rewrite(url) : undefined,
+    });
+    try {
+      const report = await runPipeline({
+        config,
+        store,
+        fetcher,
+        progress: values.quiet ? undefined : progressDisplay(),
+        signal: controller.signal,
+      });
+      console.log(formatRunReport(report));
+      console.log('\ntables:');
+      console.log(formatSummary(await store.summary()));
+      return report.status === 'completed' ? 0 : 1;
+    } finally {
+      await fetcher.close();
+    }
+  } finally {
+    process.removeListener('SIGINT', stop);
+    process.removeListener('SIGTERM', stop);
+    await replay?.close();
+    await store.close();
+  }
+}
+
+async function extractCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { url: { type: 'string' }, type: { type: 'string' } },
+  });
+  if (positionals.length !== 1) throw new ConfigError('usage: elet extract <file-or-url> [--url U] [--type html|pdf|text]');
+  const records = await extractRecords(positionals[0], { url: values.url, type: values.type as ExtractType | undefined });
+  process.stdout.write(`${JSON.stringify(records, null, 2)}\n`);
+  return 0;
+}
+
+async function dbCommand(args: string[]): Promise<number> {
+  const [sub] = args;
+  if (sub !== 'migrate' && sub !== 'summary') throw new ConfigError('usage: elet db migrate | elet db summary');
+  const store = await openStore();
+  try {
+    await store.migrate();
+    if (sub === 'migrate') console.log(`migrations applied (${store.kind})`);
+    else console.log(formatSummary(await store.summary()));
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+/** A pipeline by name (pipelines/<name>.ts) or by path to its module. */
+async function loadPipeline(nameOrPath: string): Promise<PipelineConfig> {
+  const candidates = /[\\/]|\.ts$/.test(nameOrPath)
+    ? [resolve(nameOrPath)]
+    : [resolve('pipelines', `${nameOrPath}.ts`), resolve(PROJECT_ROOT, 'pipelines', `${nameOrPath}.ts`)];
+  const file = candidates.find((candidate) => existsSync(candidate));
+  if (!file) throw new ConfigError(`no pipeline '${nameOrPath}' (looked for ${candidates.join(', ')})`);
+  const module = (await import(pathToFileURL(file).href)) as { default?: PipelineConfig };
+  if (!module.default) throw new ConfigError(`pipeline module ${file} has no default export`);
+  return module.default;
+}
+
+/** Paths given on the command line are relative to the working directory, else to the checkout. */
+function resolveFromRoot(path: string): string {
+  if (isAbsolute(path)) return path;
+  const fromCwd = resolve(path);
+  return existsSync(fromCwd) ? fromCwd : resolve(PROJECT_ROOT, path);
+}

@@ -1,0 +1,118 @@
+import * as cheerio from 'cheerio';
+import type { CheerioAPI, Cheerio } from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+
+export type { CheerioAPI, Cheerio, AnyNode, Element };
+
+// htmlparser2 is about three times faster than parse5 on real project pages and forgiving enough
+// for them; we never need parse5's exact HTML5 tree-building.
+export function loadHtml(html: string): CheerioAPI {
+  return cheerio.load(html, { xml: { xmlMode: false, decodeEntities: true } });
+}
+
+/**
+ * Collapses white space and copies the string, so that a value cut out of a page does not keep the
+ * whole page's source string alive (V8 slices share their parent's memory).
+ */
+export function cleanText(text: string): string {
+  const collapsed = text.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+  return (' ' + collapsed).slice(1);
+}
+
+const BLOCK_TAGS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'br', 'dd', 'details', 'div', 'dl', 'dt', 'figcaption',
+  'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav',
+  'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
+]);
+
+/**
+ * The visible text of an element with line breaks where blocks end, so that list items and table
+ * cells stay apart ("Aveiro - Portugal" / "Barcelona - Spain" rather than one run-on line).
+ */
+export function blockText($: CheerioAPI, element: Cheerio<AnyNode> | AnyNode): string {
+  const parts: string[] = [];
+  const walk = (node: AnyNode): void => {
+    if (node.type === 'text') {
+      parts.push((node as unknown as { data: string }).data);
+      return;
+    }
+    if (node.type !== 'tag' && node.type !== 'root') return;
+    const el = node as Element;
+    const name = el.name?.toLowerCase();
+    if (name === 'script' || name === 'style' || name === 'noscript' || name === 'template') return;
+    const block = name ? BLOCK_TAGS.has(name) : false;
+    if (block) parts.push('\n');
+    for (const child of el.children ?? []) walk(child);
+    if (block) parts.push('\n');
+  };
+  const nodes = 'toArray' in (element as object) ? (element as Cheerio<AnyNode>).toArray() : [element as AnyNode];
+  for (const node of nodes) walk(node);
+  return parts
+    .join('')
+    .split('\n')
+    .map((line) => cleanText(line))
+    .filter((line) => line.length > 0)
+    .join('\n');
+}
+
+/** Text of the first element matching the selector, cleaned, or null when absent or empty. */
+export function textOf($: CheerioAPI, selector: string, scope?: Cheerio<AnyNode>): string | null {
+  const found = scope ? scope.find(selector).first() : $(selector).first();
+  if (found.length === 0) return null;
+  const text = cleanText(found.text());
+  return text.length > 0 ? text : null;
+}
+
+// Site chrome that never holds project content on any site we read.
+const CHROME_SELECTORS = [
+  'script', 'style', 'noscript', 'template', 'iframe', 'svg',
+  'nav', 'header[role=banner]', 'body > header', 'footer', '[role=navigation]', '[role=contentinfo]',
+  '[id*=cookie i]', '[class*=cookie i]', '[id*=consent i]', '[class*=consent i]', '[aria-label*=cookie i]',
+  '.breadcrumb', '.breadcrumbs', '[class*=language-switcher i]', '[class*=lang-switch i]', '.skip-link',
+];
+
+/** Removes navigation, cookie banners, footers and scripts in place, and returns the same document. */
+export function stripChrome($: CheerioAPI): CheerioAPI {
+  $(CHROME_SELECTORS.join(',')).remove();
+  return $;
+}
+
+/** The page's declared canonical URL, resolved against the page URL, or null. */
+export function canonicalUrl($: CheerioAPI, pageUrl: string): string | null {
+  const href = $('link[rel~="canonical"]').attr('href') ?? $('meta[property="og:url"]').attr('content');
+  if (!href) return null;
+  try {
+    return new URL(href.trim(), pageUrl).href;
+  } catch {
+    return null;
+  }
+}
+
+/** The language the page declares for itself (`<html lang>`), as ISO 639-1, or null. */
+export function declaredLanguage($: CheerioAPI): string | null {
+  const lang = $('html').attr('lang')?.trim().toLowerCase();
+  const match = lang?.match(/^([a-z]{2})\b/);
+  return match ? match[1] : null;
+}
+
+/** Absolute links of the anchors matching the selector, de-duplicated, in page order. */
+export function linksOf($: CheerioAPI, selector: string, pageUrl: string): string[] {
+  const seen = new Set<string>();
+  $(selector).each((_, el) => {
+    const href = $(el).attr('href');
+    if (!href || href.startsWith('#') || href.startsWith('mailto:') || href.startsWith('javascript:')) return;
+    try {
+      const url = new URL(href.trim(), pageUrl);
+      url.hash = '';
+      seen.add(url.href);
+    } catch {
+      // a malformed href is page noise, not a reason to fail the page
+    }
+  });
+  return [...seen];
+}
+
+/** Decodes bytes as UTF-8 (the charset-aware decoder lives in the fetch layer). */
+export function decodeUtf8(body: Uint8Array): string {
+  return new TextDecoder('utf-8').decode(body);
+}

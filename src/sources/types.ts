@@ -1,0 +1,37 @@
+import type { ProjectRecord } from '../schema/record.ts';
+
+/** What an adapter gets: a fetched (or local) document, already decoded where it is text. */
+export interface SourceDocument {
+  /** The URL the document was asked for (for replayed or local files, the URL it stands for). */
+  url: string;
+  /** The URL after redirects. */
+  finalUrl: string;
+  /** Media type without parameters, e.g. `text/html`, `application/pdf`, `text/plain`. */
+  mediaType: string;
+  body: Uint8Array;
+}
+
+/** A link an adapter wants fetched next (a detail page, the next page of a listing). */
+export interface FollowLink {
+  url: string;
+  /** Which adapter should read it; defaults to whichever adapter claims the URL. */
+  source?: string;
+}
+
+export interface AdapterResult {
+  records: ProjectRecord[];
+  follow: FollowLink[];
+}
+
+/**
+ * A source adapter knows one site: which URLs are its own and how its pages map to the shared
+ * record. It never fetches, deduplicates or stores: the pipeline does that around it.
+ */
+export interface SourceAdapter {
+  /** The adapter id, also the record's `source`. */
+  id: string;
+  /** Whether this adapter reads the page at that URL. */
+  claims(url: URL, mediaType?: string): boolean;
+  /** Reads one document into records and links to follow. Throws ExtractError / NormaliseError. */
+  read(doc: SourceDocument): Promise<AdapterResult>;
+}

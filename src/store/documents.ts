@@ -1,0 +1,163 @@
+// Lineage writes: archive what was fetched and the records the adapters read from it.
+import { randomUUID } from 'node:crypto';
+import { eq, inArray, sql } from 'drizzle-orm';
+import { StoreError } from '../core/errors.ts';
+import type { ProjectRecord } from '../schema/record.ts';
+import { chunksFor } from './batches.ts';
+import type { Database } from './connection.ts';
+import { contentHash, sha256Hex } from './hashing.ts';
+import { documentBodies, documents, sourceRecords } from './schema.ts';
+import { matchSourceRecords } from './source-record-matching.ts';
+
+export interface FetchedDocument {
+  url: string;
+  finalUrl: string;
+  source: string;
+  httpStatus: number;
+  contentType: string;
+  sha256: string;
+  etag: string | null;
+  lastModified: string | null;
+  fetchedAt: Date;
+  body: Uint8Array;
+}
+
+export interface SaveDocumentResult {
+  documentId: string;
+  bodyChanged: boolean;
+  records: { inserted: number; updated: number; unchanged: number; deactivated: number };
+}
+
+export interface PreviousFetch {
+  etag: string | null;
+  lastModified: string | null;
+  sha256: string | null;
+}
+
+export async function previousFetch(db: Database, url: string): Promise<PreviousFetch | null> {
+  const [row] = await db
+    .select({ etag: documents.etag, lastModified: documents.lastModified, sha256: documents.sha256 })
+    .from(documents)
+    .where(eq(documents.url, url))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function touchDocument(db: Database, url: string, checkedAt: Date): Promise<void> {
+  const touched = await db.update(documents).set({ lastCheckedAt: checkedAt }).where(eq(documents.url, url)).returning({ id: documents.id });
+  // A 304 or an unchanged hash presupposes a saved document; a missing one means the caller
+  // skipped saveDocument, and silently doing nothing would hide that.
+  if (touched.length === 0) throw new StoreError(`touchDocument: no document stored for ${url}`, { url });
+}
+
+/** Archives the body once, upserts the document and reconciles its source records, atomically. */
+export async function saveDocument(db: Database, doc: FetchedDocument, records: readonly ProjectRecord[]): Promise<SaveDocumentResult> {
+  // The hash is the archive's key; a wrong one would file the bytes under another document's name.
+  const actualSha256 = sha256Hex(doc.body);
+  if (actualSha256 !== doc.sha256.toLowerCase()) {
+    throw new StoreError(`saveDocument: sha256 ${doc.sha256} does not match the body (${actualSha256})`, { url: doc.url });
+  }
+
+  return db.transaction(async (tx) => {
+    await tx.insert(documentBodies).values({ sha256: actualSha256, bytes: doc.body, size: doc.body.byteLength }).onConflictDoNothing();
+
+    const [before] = await tx
+      .select({ id: documents.id, sha256: documents.sha256 })
+      .from(documents)
+      .where(eq(documents.url, doc.url))
+      .for('update');
+    const values = {
+      url: doc.url,
+      finalUrl: doc.finalUrl,
+      source: doc.source,
+      httpStatus: doc.httpStatus,
+      contentType: doc.contentType,
+      sha256: actualSha256,
+      etag: doc.etag,
+      lastModified: doc.lastModified,
+      fetchedAt: doc.fetchedAt,
+      lastCheckedAt: doc.fetchedAt,
+      size: doc.body.byteLength,
+    };
+    const [saved] = await tx
+      .insert(documents)
+      .values(values)
+      .onConflictDoUpdate({ target: documents.url, set: values })
+      .returning({ id: documents.id });
+
+    const counts = await reconcileSourceRecords(tx, saved.id, records);
+    return { documentId: saved.id, bodyChanged: before?.sha256 !== actualSha256, records: counts };
+  });
+}
+
+async function reconcileSourceRecords(tx: Database, documentId: string, records: readonly ProjectRecord[]): Promise<SaveDocumentResult['records']> {
+  const stored = await tx
+    .select({
+      id: sourceRecords.id,
+      ordinal: sourceRecords.ordinal,
+      contentHash: sourceRecords.contentHash,
+      active: sourceRecords.active,
+      sourceUrl: sourceRecords.sourceUrl,
+      title: sql<string>`coalesce(${sourceRecords.record}->>'title', '')`,
+      createdAt: sourceRecords.createdAt,
+      updatedAt: sourceRecords.updatedAt,
+    })
+    .from(sourceRecords)
+    .where(eq(sourceRecords.documentId, documentId));
+  const storedById = new Map(stored.map((row) => [row.id, row]));
+
+  const incoming = records.map((record, ordinal) => ({ record, ordinal, contentHash: contentHash(record), sourceUrl: record.sourceUrl, title: record.title }));
+  const { fates, deactivate } = matchSourceRecords(stored, incoming);
+
+  const now = new Date();
+  const rewrites: (typeof sourceRecords.$inferInsert)[] = [];
+  const counts = { inserted: 0, updated: 0, unchanged: 0, deactivated: deactivate.length };
+  fates.forEach((fate, index) => {
+    const { record, ordinal, contentHash: hash } = incoming[index];
+    if (fate.kind === 'unchanged') counts.unchanged += 1;
+    else counts[fate.kind === 'updated' ? 'updated' : 'inserted'] += 1;
+    if (fate.kind === 'unchanged' && !fate.moved) return;
+    const previous = fate.kind === 'inserted' ? undefined : storedById.get(fate.id);
+    rewrites.push({
+      id: fate.kind === 'inserted' ? randomUUID() : fate.id,
+      documentId,
+      source: record.source,
+      sourceUrl: record.sourceUrl,
+      ordinal,
+      record,
+      contentHash: hash,
+      active: true,
+      createdAt: previous?.createdAt ?? now,
+      // A record that only moved on the page did not change.
+      updatedAt: fate.kind === 'unchanged' && previous ? previous.updatedAt : now,
+    });
+  });
+
+  if (deactivate.length > 0) {
+    await tx.update(sourceRecords).set({ active: false, updatedAt: now }).where(inArray(sourceRecords.id, deactivate));
+  }
+  // Live rows about to be rewritten step out of the live set first, so none of them collides
+  // with another's old position on the page while the batch is written.
+  const parked = rewrites.map((row) => row.id!).filter((id) => storedById.get(id)?.active);
+  if (parked.length > 0) {
+    await tx.update(sourceRecords).set({ active: false }).where(inArray(sourceRecords.id, parked));
+  }
+  for (const chunk of chunksFor(rewrites)) {
+    await tx
+      .insert(sourceRecords)
+      .values(chunk)
+      .onConflictDoUpdate({
+        target: sourceRecords.id,
+        set: {
+          source: sql`excluded.source`,
+          sourceUrl: sql`excluded.source_url`,
+          ordinal: sql`excluded.ordinal`,
+          record: sql`excluded.record`,
+          contentHash: sql`excluded.content_hash`,
+          active: sql`excluded.active`,
+          updatedAt: sql`excluded.updated_at`,
+        },
+      });
+  }
+  return counts;
+}

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { outputType, parseOutput, parseOutputList } from '../../src/normalise/outputs.ts';
+import { outputSchema } from '../../src/schema/record.ts';
+
+// Seed 002 (up2europe, Learning Cities): the results block as the page prints it, run together,
+// followed by the next heading glued to the last item.
+const SEED_002_RESULTS =
+  'Expected Results: What are the key results of the project?Activity 1- 1 report - learning cities- 1 educational guide- 1 training module for frontline staffmembers- 1 compendium of good practices - for volunteers- 1 common specification for education oriented spaces/facilitiesActivity 2- 1 compendium of good practices- 1 Report on existing practices of early intervention of young people at risk of dropping out of school- 1 Summary Report to PP3 Long and Short Time Out- 1 refined specification of Long and Short Time Out- 1 Summary report on IAG methodology- 1 Compendium of good practices of family involvement- 1 Summary report on life skills concept- 3 models of Life skills courses- 2 peer mentoring models- 3 models of bridging courses- 1 bridging course dedicated to NEET- 2 bridging courses for socially excluded adults- 1 virtual learning project platform- 6 case studies - innovative ICT based engagement and progression toolsAre all partners and territories benefitting from the results?Target groups & beneficiaries:These include local authorities and NGO involving in informal and formal education sector in each partner territory.';
+
+// Seed 003 (AER PDF): bullets on lines, one line printed twice.
+const SEED_003_OUTPUTS = `Outputs:
+
+- Study report on dropout in regional context and about the result of the inventory work regarding best practices for prevention, intervention and compensation measures.
+- Joint methodology to prevent dropout by cross sectoral cooperation
+- Joint methodology to detect early school leavers and to identify their needs for re-motivate and re-engage them
+- Joint methods and solutions for compensation measures to re-enter early school leavers the education
+- Joint methods and solutions for compensation measures to re-enter early school leavers the education
+- Policy recommendation for combat school dropout`;
+
+describe('outputType', () => {
+  it.each([
+    // head nouns from the seeds
+    ['1 training module for frontline staffmembers', 'training'],
+    ['3 models of bridging courses', 'course'],
+    ['3 models of Life skills courses', 'course'],
+    ['2 peer mentoring models', 'methodology'],
+    ['1 Summary report on IAG methodology', 'report'],
+    ['1 Compendium of good practices of family involvement', 'compendium'],
+    ['6 case studies - innovative ICT based engagement and progression tools', 'case-study'],
+    ['1 virtual learning project platform', 'platform'],
+    ['Policy recommendation for combat school dropout', 'policy-recommendation'],
+    ['Joint methodology to prevent dropout by cross sectoral cooperation', 'methodology'],
+    ['Study report on dropout in regional context', 'report'],
+    ['1 educational guide', 'guide'],
+    ['toolbox of successful methodologies', 'toolkit'],
+    ['1 common specification for education oriented spaces/facilities', 'other'],
+    // en
+    ['Handbook for teachers', 'guide'], ['Final conference', 'event'], ['European network of second-chance schools', 'network'],
+    ['Policy brief', 'policy-recommendation'], ['Collection of good practices', 'compendium'], ['Online course for mentors', 'course'],
+    // fr
+    ['Rapport final', 'report'], ['Guide pédagogique', 'guide'], ['Boîte à outils pour les écoles', 'toolkit'], ['Méthodologie commune', 'methodology'],
+    ['Module de formation', 'training'], ['Recueil de bonnes pratiques', 'compendium'], ['Recommandations politiques', 'policy-recommendation'],
+    ['Cours passerelle', 'course'], ['Plateforme en ligne', 'platform'], ['Étude de cas sur le décrochage', 'case-study'], ['Séminaire final', 'event'], ['Réseau régional', 'network'],
+    // de
+    ['Abschlussbericht zur Evaluation', 'report'], ['Leitfaden für Lehrkräfte', 'guide'], ['Werkzeugkasten', 'toolkit'], ['Methodik der Beratung', 'methodology'],
+    ['Schulung für Ausbilder', 'training'], ['Kompendium', 'compendium'], ['Politikempfehlungen', 'policy-recommendation'], ['Kurs für Eltern', 'course'],
+    ['Online-Plattform', 'platform'], ['Fallstudie', 'case-study'], ['Abschlussveranstaltung', 'event'], ['Netzwerk der Schulen', 'network'],
+    // es
+    ['Informe final', 'report'], ['Guía para docentes', 'guide'], ['Caja de herramientas', 'toolkit'], ['Metodología común', 'methodology'],
+    ['Formación de formadores', 'training'], ['Compendio de buenas prácticas', 'compendium'], ['Recomendaciones políticas', 'policy-recommendation'],
+    ['Curso de verano', 'course'], ['Plataforma digital', 'platform'], ['Estudio de caso', 'case-study'], ['Jornada final', 'event'], ['Red europea', 'network'],
+    // it
+    ['Rapporto finale', 'report'], ['Guida per insegnanti', 'guide'], ['Kit di strumenti', 'toolkit'], ['Metodologia condivisa', 'methodology'],
+    ['Formazione per docenti', 'training'], ['Raccolta di buone pratiche', 'compendium'], ['Raccomandazioni politiche', 'policy-recommendation'],
+    ['Corso di formazione per insegnanti', 'course'], ['Piattaforma online', 'platform'], ['Casi di studio', 'case-study'], ['Convegno finale', 'event'], ['Rete di scuole', 'network'],
+    // pt
+    ['Relatório final', 'report'], ['Guia para professores', 'guide'], ['Caixa de ferramentas', 'toolkit'], ['Metodologia comum', 'methodology'],
+    ['Formação de professores', 'training'], ['Compêndio de boas práticas', 'compendium'], ['Recomendações políticas', 'policy-recommendation'],
+    ['Curso de verão', 'course'], ['Plataforma online', 'platform'], ['Estudo de caso', 'case-study'], ['Conferência final', 'event'], ['Rede de escolas', 'network'],
+    // nl
+    ['Eindrapport', 'report'], ['Handleiding voor leraren', 'guide'], ['Gereedschapskist', 'toolkit'], ['Gezamenlijke methodologie', 'methodology'],
+    ['Opleiding voor begeleiders', 'training'], ['Verzameling goede praktijken', 'compendium'], ['Beleidsaanbevelingen', 'policy-recommendation'],
+    ['Cursus voor ouders', 'course'], ['Online platform', 'platform'], ['Gevalstudie', 'case-study'], ['Slotconferentie', 'event'], ['Netwerk van scholen', 'network'],
+    // nothing known
+    ['Something else entirely', 'other'], ['', 'other'],
+  ])('%s -> %s', (text, expected) => {
+    expect(outputType(text)).toBe(expected);
+  });
+});
+
+describe('parseOutput', () => {
+  it.each([
+    ['3 models of bridging courses', { title: 'models of bridging courses', type: 'course', count: 3 }],
+    ['1 report - learning cities', { title: 'report - learning cities', type: 'report', count: 1 }],
+    ['- 2 peer mentoring models;', { title: 'peer mentoring models', type: 'methodology', count: 2 }],
+    ['• Joint methodology to prevent dropout.', { title: 'Joint methodology to prevent dropout', type: 'methodology', count: null }],
+    ['two guides', { title: 'guides', type: 'guide', count: 2 }],
+    ['deux guides pour enseignants', { title: 'guides pour enseignants', type: 'guide', count: 2 }],
+    ['drei Leitfäden', { title: 'Leitfäden', type: 'guide', count: 3 }],
+    ['cinco cursos de verano', { title: 'cursos de verano', type: 'course', count: 5 }],
+    ['\u00a0 6\u00a0case studies ', { title: 'case studies', type: 'case-study', count: 6 }],
+    ['1. Report on dropout', { title: 'Report on dropout', type: 'report', count: null }],
+    ['une formation', { title: 'une formation', type: 'training', count: null }],
+  ])('%j', (text, expected) => {
+    const parsed = parseOutput(text);
+    expect(parsed).toEqual(expected);
+    expect(outputSchema.safeParse(parsed).success).toBe(true);
+  });
+
+  it.each([[''], ['  - '], ['12'], [undefined as unknown as string]])('gives null for %j', (text) => {
+    expect(parseOutput(text)).toBeNull();
+  });
+});
+
+describe('parseOutputList', () => {
+  it('splits seed 002’s run-together block into 19 outputs (5 in activity 1, 14 in activity 2)', () => {
+    const outputs = parseOutputList(SEED_002_RESULTS);
+    expect(outputs).toHaveLength(19);
+    expect(outputs.slice(0, 5).map((o) => o.title)).toEqual([
+      'report - learning cities',
+      'educational guide',
+      'training module for frontline staffmembers',
+      'compendium of good practices - for volunteers',
+      'common specification for education oriented spaces/facilities',
+    ]);
+    expect(outputs[18]).toEqual({ title: 'case studies - innovative ICT based engagement and progression tools', type: 'case-study', count: 6 });
+    expect(outputs.map((o) => o.count)).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 3, 2, 3, 1, 2, 1, 6]);
+    expect(outputs.some((o) => /Activity|\?/.test(o.title))).toBe(false);
+  });
+
+  it('drops seed 002’s whole block printed a second time', () => {
+    const twice = `${SEED_002_RESULTS} What are the effects / outcomes for the territories involved?The outcomes include improving the quality. ${SEED_002_RESULTS}`;
+    expect(parseOutputList(twice)).toEqual(parseOutputList(SEED_002_RESULTS));
+  });
+
+  it('reads seed 003’s bullets, skipping the heading and the repeated line', () => {
+    const outputs = parseOutputList(SEED_003_OUTPUTS);
+    expect(outputs.map((o) => o.type)).toEqual(['report', 'methodology', 'methodology', 'methodology', 'policy-recommendation']);
+    expect(outputs.every((o) => o.count === null)).toBe(true);
+  });
+
+  it('treats differently cased repeats as one and different counts as two', () => {
+    expect(parseOutputList('- 1 Guide\n- 1 guide\n- 2 guide')).toEqual([
+      { title: 'Guide', type: 'guide', count: 1 },
+      { title: 'guide', type: 'guide', count: 2 },
+    ]);
+  });
+
+  it('reads headings in other languages as headings', () => {
+    const outputs = parseOutputList('Activité 1 - 2 guides- 1 rapport final\nAktivität 2: - 3 Schulungen');
+    expect(outputs).toEqual([
+      { title: 'guides', type: 'guide', count: 2 },
+      { title: 'rapport final', type: 'report', count: 1 },
+      { title: 'Schulungen', type: 'training', count: 3 },
+    ]);
+  });
+
+  it('gives an empty list for empty input', () => {
+    expect(parseOutputList('')).toEqual([]);
+    expect(parseOutputList('Outputs:')).toEqual([]);
+  });
+});

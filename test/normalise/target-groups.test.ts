@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import targetGroupData from '../../src/schema/vocab/target-groups.json' with { type: 'json' };
+import { TARGET_GROUP_CODES } from '../../src/schema/vocabularies.ts';
+import { targetGroupFor, targetGroupsIn } from '../../src/normalise/target-groups.ts';
+import { synonymTable, VOCABULARY_LANGUAGES } from '../../src/normalise/vocab.ts';
+import { ConfigError } from '../../src/core/errors.ts';
+
+// Seed 002 (up2europe, Learning Cities): the target-group paragraph as printed.
+const SEED_002_TARGETS =
+  'Target groups & beneficiaries:These include local authorities and NGO involving in informal and formal education sector in each partner territory. Staff members of partners organisations, involved in social inclusion, informal and adult education fields (childcare, schools, educational support, outside school activities, youth activities, sport and culture, housing…). Volunteers engaged in local community initiatives run by third or public sector in the educational field.Residents from all ages, namely deprived and hardest to reach groups, e.g. those experiencing personal, social or professional difficulties linked to education and training challenge, including: low skilled adults, concerned with literacy or digital difficulties, isolated persons, young at risk of school dropout, families as means of supporting educational achievement of relatives.';
+
+describe('targetGroupsIn', () => {
+  it('finds seed 002’s groups, labelled as written, in order of first appearance', () => {
+    expect(targetGroupsIn(SEED_002_TARGETS)).toEqual([
+      { code: 'institutions', label: 'local authorities' },
+      { code: 'practitioners', label: 'Staff members' },
+      { code: 'disadvantaged', label: 'deprived' },
+      { code: 'low-skilled-adults', label: 'low skilled adults' },
+      { code: 'at-risk-learners', label: 'young at risk of school dropout' },
+      { code: 'families', label: 'families' },
+    ]);
+  });
+
+  it('reads seed 001’s beneficiaries line', () => {
+    expect(targetGroupsIn('Early leavers from education and training')).toEqual([
+      { code: 'early-leavers', label: 'Early leavers from education and training' },
+    ]);
+  });
+
+  it.each([
+    // early-leavers in the seven languages
+    ['support for early school leavers', 'early-leavers', 'early school leavers'],
+    ['Les décrocheurs du lycée', 'early-leavers', 'décrocheurs'],
+    ['lutter contre le décrochage scolaire', 'early-leavers', 'décrochage scolaire'],
+    ['Angebote für Schulabbrecher', 'early-leavers', 'Schulabbrecher'],
+    ['reducir el abandono escolar temprano', 'early-leavers', 'abandono escolar temprano'],
+    ['contrastare la dispersione scolastica', 'early-leavers', 'dispersione scolastica'],
+    ['combater o abandono escolar precoce', 'early-leavers', 'abandono escolar precoce'],
+    ['begeleiding van voortijdig schoolverlaters', 'early-leavers', 'voortijdig schoolverlaters'],
+    // at-risk learners
+    ['pupils at risk of early school leaving', 'at-risk-learners', 'pupils at risk of early school leaving'],
+    ['élèves en risque de décrochage', 'at-risk-learners', 'élèves en risque de décrochage'],
+    ['abbruchgefährdete Jugendliche', 'at-risk-learners', 'abbruchgefährdete Jugendliche'],
+    ['alumnos en riesgo de abandono escolar', 'at-risk-learners', 'alumnos en riesgo de abandono escolar'],
+    ['studenti a rischio di abbandono', 'at-risk-learners', 'studenti a rischio di abbandono'],
+    ['alunos em risco de abandono', 'at-risk-learners', 'alunos em risco de abandono'],
+    ['risicoleerlingen', 'at-risk-learners', 'risicoleerlingen'],
+    // the other groups, one language each at least
+    ['1 bridging course dedicated to NEET', 'neet', 'NEET'],
+    ['jóvenes que ni estudian ni trabajan', 'neet', 'jóvenes que ni estudian ni trabajan'],
+    ['projects for young people', 'young-people', 'young people'],
+    ['pour les jeunes', 'young-people', 'jeunes'],
+    ['Jugendliche und junge Erwachsene', 'young-people', 'Jugendliche'],
+    ['"high-maintenance" apprentices', 'vet-learners', 'apprentices'],
+    ['Auszubildende in Betrieben', 'vet-learners', 'Auszubildende'],
+    ['adultes peu qualifiés', 'low-skilled-adults', 'adultes peu qualifiés'],
+    ['laaggeletterden', 'low-skilled-adults', 'laaggeletterden'],
+    ['counselling for migrants and refugees', 'migrants', 'migrants'],
+    ['primo-arrivants', 'migrants', 'primo-arrivants'],
+    ['Jugendliche mit Migrationshintergrund', 'migrants', 'Jugendliche mit Migrationshintergrund'],
+    ['Roma children', 'minorities', 'Roma'],
+    ['alumnado gitano', 'minorities', 'alumnado gitano'],
+    ['students with special educational needs', 'special-needs', 'special educational needs'],
+    ['bisogni educativi speciali', 'special-needs', 'bisogni educativi speciali'],
+    ['coaching for vulnerable young people', 'disadvantaged', 'vulnerable'],
+    ['hard-to-reach groups', 'disadvantaged', 'hard-to-reach'],
+    ['kansarme jongeren', 'disadvantaged', 'kansarme jongeren'],
+    ['les parents d’élèves', 'families', 'parents d’élèves'],
+    ['Eltern', 'families', 'Eltern'],
+    ['genitori e famiglie', 'families', 'genitori'],
+    ['guidance counsellors and teachers', 'practitioners', 'guidance counsellors'],
+    ['formateurs et enseignants', 'practitioners', 'formateurs'],
+    ['vrijwilligers', 'practitioners', 'vrijwilligers'],
+    ['voluntários', 'practitioners', 'voluntários'],
+    ['vocational schools as well as companies', 'institutions', 'vocational schools'],
+    ['politische Entscheidungsträger', 'institutions', 'politische Entscheidungsträger'],
+    ['autarquias', 'institutions', 'autarquias'],
+  ])('%s -> %s (%s)', (text, code, label) => {
+    expect(targetGroupsIn(text)[0]).toEqual({ code, label });
+  });
+
+  it('is accent-, case- and space-insensitive and keeps the label as written', () => {
+    expect(targetGroupsIn('DECROCHEURS')).toEqual([{ code: 'early-leavers', label: 'DECROCHEURS' }]);
+    expect(targetGroupsIn('early\u00a0school   leavers')).toEqual([{ code: 'early-leavers', label: 'early school leavers' }]);
+    expect(targetGroupsIn('Schulabbrecher.')).toEqual([{ code: 'early-leavers', label: 'Schulabbrecher' }]);
+  });
+
+  it('matches whole words only', () => {
+    expect(targetGroupsIn('the staffroom and parental leave policy, grandparents')).toEqual([]);
+  });
+
+  it('gives one entry per code', () => {
+    expect(targetGroupsIn('teachers, trainers and volunteers').map((g) => g.code)).toEqual(['practitioners']);
+  });
+
+  it('gives nothing for empty or hostile input', () => {
+    expect(targetGroupsIn('')).toEqual([]);
+    expect(targetGroupsIn(42 as unknown as string)).toEqual([]);
+  });
+});
+
+describe('targetGroupFor', () => {
+  it.each([
+    ['Early leavers from education and training', 'early-leavers'],
+    ['Jeunes en risque de décrochage scolaire', 'at-risk-learners'],
+    ['Young people not in employment, education or training (NEET)', 'neet'],
+    ['Lehrkräfte', 'practitioners'],
+  ])('%s -> %s', (label, code) => {
+    expect(targetGroupFor(label)).toEqual({ code, label });
+  });
+
+  it('prefers the group named by the longest phrase', () => {
+    expect(targetGroupFor('Teachers of young people at risk of dropping out')?.code).toBe('at-risk-learners');
+  });
+
+  it('gives null when no group is named', () => {
+    expect(targetGroupFor('Everyone')).toBeNull();
+    expect(targetGroupFor('')).toBeNull();
+  });
+});
+
+describe('target-groups.json', () => {
+  it('gives every code several synonyms in each of the seven languages', () => {
+    const data = targetGroupData as Record<string, Record<string, string[]>>;
+    expect(Object.keys(data).sort()).toEqual([...TARGET_GROUP_CODES].sort());
+    for (const code of TARGET_GROUP_CODES) {
+      for (const language of VOCABULARY_LANGUAGES) {
+        expect(data[code][language]?.length ?? 0, `${code}/${language}`).toBeGreaterThanOrEqual(1);
+      }
+      expect(Object.values(data[code]).flat().length, code).toBeGreaterThanOrEqual(14);
+    }
+  });
+
+  it('is refused with a ConfigError when it does not match the codes', () => {
+    expect(() => synonymTable('t.json', ['a', 'b'] as const, { a: ['x'] })).toThrow(ConfigError);
+    expect(() => synonymTable('t.json', ['a'] as const, { a: ['x'], z: ['y'] })).toThrow(ConfigError);
+    expect(() => synonymTable('t.json', ['a'] as const, { a: { en: [''] } })).toThrow(ConfigError);
+    expect(synonymTable('t.json', ['a'] as const, { a: { en: ['x'], fr: ['y'] } })).toEqual({ a: ['x', 'y'] });
+  });
+});

@@ -1,0 +1,326 @@
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import PDFDocument from 'pdfkit';
+import { describe, expect, it } from 'vitest';
+import { ExtractError } from '../../src/core/errors.ts';
+import type { ProjectRecord } from '../../src/schema/record.ts';
+import { genericAdapter } from '../../src/sources/generic/index.ts';
+
+const FIXTURES = resolve(import.meta.dirname, '../../fixtures/generic');
+const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+async function read(url: string, mediaType: string, body: string | Uint8Array) {
+  return genericAdapter.read({ url, finalUrl: url, mediaType, body: typeof body === 'string' ? encode(body) : body });
+}
+
+async function readOne(url: string, mediaType: string, body: string | Uint8Array): Promise<ProjectRecord> {
+  const { records } = await read(url, mediaType, body);
+  expect(records).toHaveLength(1);
+  return records[0];
+}
+
+function makePdf(lines: string[]): Promise<Uint8Array> {
+  const doc = new PDFDocument({ size: 'A4' });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Uint8Array>((resolve) => doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks)))));
+  for (const line of lines) doc.text(line);
+  doc.end();
+  return done;
+}
+
+describe('genericAdapter.claims', () => {
+  it('claims any URL, since the registry asks it last', () => {
+    expect(genericAdapter.claims(new URL('https://example.org/anything'))).toBe(true);
+    expect(genericAdapter.claims(new URL('https://keep.eu/projects/123/'), 'application/pdf')).toBe(true);
+  });
+});
+
+// Saved texts shaped like the five seed pages, read as text/plain by the generic reader.
+describe('seed texts as plain text', () => {
+  it('reads the URBACT network page: period badge, "Closed", lead partner and its partner list', async () => {
+    const text = [
+      'Stay Tuned', '', 'Boosting the Frequency of Qualification', '', 'Edited on 28/07/2025', '', '15/09/2015 03/05/2018', '', 'Closed',
+      '  • Implementation Network', '  • Education', '',
+      "European cities face higher levels of Early Leaving from Education and Training (ELET) than their national averages, meaning that some urban areas have more ELET rates, than the countryside areas.",
+      '', 'Summary', '', 'Partners', '', 'Lead Partner : Ghent - Belgium',
+      '  • Ampelokipi - Menemeni - Greece', '  • Aveiro - Portugal', '  • Barcelona - Spain', '  • Berlin - Germany',
+      '  • Gothenburg - Sweden', '  • Nantes - France', '  • Sofia - Bulgaria', '  • Tallinn - Estonia', '',
+      'Timeline', '', 'Phase 1 kick-off', '', 'Final event', '', 'Arwen Dewilde', 'City of Ghent', '', 'CONTACT LEAD PARTNER', '',
+      'Articles', '', '  • Articles', '    Vila Nova de Cerveira (PT)', '    Beyond access: nine URBACT Good Practices for inclusive cities',
+    ].join('\n');
+    const record = await readOne('https://urbact.eu/networks/stay-tuned', 'text/plain', text);
+    expect(record.title).toBe('Stay Tuned');
+    expect(record.startDate).toBe('2015-09-15');
+    expect(record.endDate).toBe('2018-05-03');
+    expect(record.status).toBe('completed');
+    expect(record.partners).toHaveLength(9);
+    expect(record.partners[0]).toMatchObject({ name: 'Ghent', country: 'BE', role: 'lead' });
+    expect(record.partners.filter((p) => p.role === 'lead')).toHaveLength(1);
+    expect(record.countries).toEqual(['BE', 'BG', 'DE', 'EE', 'ES', 'FR', 'GR', 'PT', 'SE']);
+    expect(record.summary).toMatch(/^European cities face higher levels/);
+    expect(record.outputs).toEqual([]);
+    expect(record.language).toBe('en');
+  });
+
+  it('reads the Cedefop toolkit page: markdown description, countries, beneficiaries, stage of implementation', async () => {
+    const text = [
+      '', 'Stay tuned', '', 'Boosting the frequency of qualification', '', 'Date of creation:', '2019', '', 'Description', '',
+      'This site collects together all the key outputs and insights from the **Stay Tuned** project, an **URBACT Implementation Network** of **nine European cities**, specifically looking at how to implement strategies that tackle **Early Leaving from Education and Training**.',
+      '', '- [The city partners who worked as part of the Stay Tuned network](#)', '', 'Beneficiaries', '', 'Early leavers from education and training', '',
+      'Countries', '', ' Greece', '  Belgium', '  Bulgaria', '  Portugal', '  Spain', '  Germany', '  France', '  Estonia', '  Sweden', '',
+      'Education level and sector', '', 'Secondary education\tLower secondary education\tUpper secondary vocational education and training (school-based)', '',
+      'Type of policy/initiative', '', 'Intervention', '', 'Stage of implementation', '', 'Completed', '',
+      'Contact details for further information', '', 'Contact name:', '', 'Ian Graham (VIATIC)', '', 'Contact email:', '', 'iansgraham@gmail.com',
+    ].join('\n');
+    const record = await readOne('https://www.cedefop.europa.eu/pl/toolkits/vet-toolkit-tackling-early-leaving/resources/stay-tuned', 'text/plain', text);
+    expect(record.title).toBe('Stay tuned');
+    expect(record.startDate).toBeNull();
+    expect(record.endDate).toBeNull();
+    expect(record.status).toBe('completed');
+    expect(record.partners).toEqual([]);
+    expect(record.countries).toEqual(['BE', 'BG', 'DE', 'EE', 'ES', 'FR', 'GR', 'PT', 'SE']);
+    expect(record.summary).toContain('the Stay Tuned project, an URBACT Implementation Network');
+    expect(record.summary).not.toContain('**');
+    expect(record.programme).toBe('URBACT');
+    expect(record.targetGroups.map((t) => t.code)).toEqual(['early-leavers']);
+    expect(record.measureTypes).toEqual(['intervention']);
+    expect(record.educationLevels).toContain('isced-2');
+    expect(record.educationLevels).toContain('isced-3');
+    expect(record.outputs).toEqual([]);
+  });
+
+  it('reads the up2europe page in French: breadcrumb, acronym line, French dates, split status, run-together results', async () => {
+    const results =
+      'Activity 1- 1 report - learning cities- 1 educational guide- 1 training module for frontline staffmembers- 1 compendium of good practices - for volunteers- 1 common specification for education oriented spaces/facilitiesActivity 2- 1 compendium of good practices- 3 models of bridging courses- 2 peer mentoring models- 1 virtual learning project platform- 6 case studies - innovative ICT based engagement and progression tools';
+    const paragraph =
+      'Social exclusion and deprivation can be strongly linked to the lack of opportunities in education and training. The Learning Cities project intends to improve the quality of life for the hardest-to-reach groups through the development of a broad framework of learning opportunities and engagement in life-long-learning. Expected Results: What are the key results of the project?' +
+      results +
+      'Are all partners and territories benefitting from the results?Target groups & beneficiaries:These include local authorities and NGO involving in informal and formal education sector. Volunteers engaged in local community initiatives. Residents from all ages, namely deprived and hardest to reach groups, including: low skilled adults, young at risk of school dropout, families as means of supporting educational achievement of relatives.What are the effects / outcomes for the territories involved?The outcomes include improving the quality of education and training systems.';
+    const text = [
+      '-', "Page d'accueil", '-', 'European Projects', '-', 'Crossborder cities fostering engagement and progre.. (Learning Cities)',
+      'Crossborder cities fostering engagement and progression of all citizens into lifelong and life wide learning', '(Learning Cities)',
+      'Date du début: 31 déc. 2011,', 'Date de fin: 29 sept. 2014', 'PROJET', 'TERMINÉ', paragraph, paragraph,
+      'Accédez au prémier réseau pour la cooperation européenne', 'Se connecter',
+    ].join('\n');
+    const record = await readOne('https://www.up2europe.eu/european/projects/learning-cities_12345.html', 'text/plain', text);
+    expect(record.title).toBe('Crossborder cities fostering engagement and progression of all citizens into lifelong and life wide learning');
+    expect(record.acronym).toBe('Learning Cities');
+    expect(record.startDate).toBe('2011-12-31');
+    expect(record.endDate).toBe('2014-09-29');
+    expect(record.status).toBe('completed');
+    expect(record.partners).toEqual([]);
+    expect(record.countries).toEqual([]);
+    expect(record.summary).toMatch(/^Social exclusion and deprivation/);
+    expect(record.summary).not.toContain('Expected Results');
+    // 11 items, one repeated ("1 compendium of good practices" under both activities), the whole text twice.
+    expect(record.outputs).toHaveLength(10);
+    expect(record.outputs).toContainEqual({ title: 'models of bridging courses', type: 'course', count: 3 });
+    expect(record.targetGroups.map((t) => t.code)).toEqual(expect.arrayContaining(['low-skilled-adults', 'at-risk-learners', 'families']));
+    expect(record.language).toBe('en');
+  });
+
+  it('reads the AER project PDF text: slashed acronym, partnership with contacts on their own lines, outputs', async () => {
+    const text = [
+      '', 'Project homepage www.aer.eu/jet-cd', '', 'Joint efforts to combat dropout', '', '/JET CD/', '', 'Aim of the project', '',
+      'The aim of the project was threefold:', '',
+      '- to develop a toolbox of successful methodologies and practices about prevention, intervention and compensation to combat early school leaving;',
+      '- to contribute to future policy developments in the regions through shared knowledge and experiences of the partners.', '',
+      'Partnership', '', 'Västernorrland County Council – SE (Lead partner) Contact: ilona.novak@lvn.se (Project co-ordinator)', '',
+      'Sundsvalls Gymnasium Västermalm -SE Contact: tomas.grim@skola.sundsvall.se', '', "Servei d'Ocupació de Catalunya -E Contact: marta.masague@gencat.cat", '',
+      'Fundació El Llindar -E', '', 'Contact: bcastellet@ellindar.org', '', 'Østfold-N County Council –NO Contact: geisyv@ostfoldfk.no', '',
+      'Tulcea County Council -RO', '', 'Contact: mircea.iordache@cjtulcea.ro', '', 'Hampshire County Council –UK Contact: phillip.walker@hants.gov.uk', '',
+      'Assembly of European Regions Contact: j.pacevicius@aer.eu', '', 'Methodology, activities and outcomes', '',
+      'The methodology of the implementation was peer learning with the keywords: collaboration, support, reflection, critical thinking and feedback.', '',
+      'Outputs:', '',
+      '- Study report on dropout in regional context and about the result of the inventory work regarding best practices for prevention, intervention and compensation measures.',
+      '- Joint methodology to prevent dropout by cross sectoral cooperation',
+      '- Joint methods and solutions for compensation measures to re-enter early school leavers the education',
+      '- Joint methods and solutions for compensation measures to re-enter early school leavers the education',
+      '- Policy recommendation for combat school dropout',
+    ].join('\n');
+    const record = await readOne('https://aer.eu/wp-content/uploads/jet-cd.txt', 'text/plain', text);
+    expect(record.title).toBe('Joint efforts to combat dropout');
+    expect(record.acronym).toBe('JET CD');
+    expect(record.startDate).toBeNull();
+    expect(record.status).toBeNull();
+    expect(record.partners).toHaveLength(8);
+    expect(record.partners[0]).toMatchObject({ name: 'Västernorrland County Council', country: 'SE', role: 'lead', email: 'ilona.novak@lvn.se' });
+    expect(record.partners.find((p) => p.name === 'Fundació El Llindar')).toMatchObject({ country: 'ES', email: 'bcastellet@ellindar.org' });
+    expect(record.countries).toEqual(['ES', 'GB', 'NO', 'RO', 'SE']);
+    expect(record.outputs).toHaveLength(4);
+    expect(record.measureTypes).toEqual(['prevention', 'intervention', 'compensation']);
+    expect(record.summary).toMatch(/^The aim of the project was threefold:/);
+  });
+
+  it('gives no record for the Cedefop list of good practices', async () => {
+    const text = [
+      'This section proposes a selection of inspiring examples, including:', '', 'Displaying results 1 - 12 out of 15', '', 'Pages', '',
+      '  • Good practice', '', '    Back-to-school structures (SRE) (also known as New Chance Schools)', '',
+      '  • Good practice', '', '    Carpo – Assistierte Ausbildung (assisted VET)',
+    ].join('\n');
+    const result = await read('https://www.cedefop.europa.eu/en/toolkits/vet-toolkit-tackling-early-leaving/intervention-approaches', 'text/plain', text);
+    expect(result).toEqual({ records: [], follow: [] });
+  });
+});
+
+describe('recorded pages of other sites', () => {
+  it('gives the expected record for every page of fixtures/generic', async () => {
+    const site = JSON.parse(await readFile(join(FIXTURES, 'site.json'), 'utf8')) as {
+      pages: { url: string; file: string; contentType: string; expected: string }[];
+    };
+    const languages = new Set<string>();
+    for (const page of site.pages) {
+      const body = new Uint8Array(await readFile(join(FIXTURES, page.file)));
+      const result = await read(page.url, page.contentType.split(';')[0], body);
+      const expected = JSON.parse(await readFile(join(FIXTURES, page.expected), 'utf8')) as { records: ProjectRecord[] };
+      expect(result.records, page.file).toEqual(expected.records);
+      for (const record of result.records) languages.add(record.language);
+    }
+    expect(languages.size).toBeGreaterThanOrEqual(4);
+  });
+
+  it('gives the same record when the cookie banner, related items and language switcher move around', async () => {
+    const url = 'https://cardet.org/projects/early-school-leavers-drop-in';
+    const original = await readFile(join(FIXTURES, 'cardet-drop-in.html'), 'utf8');
+    const banner = /<div id="sliding-popup"[\s\S]*?<\/button>\n<\/div>\n/.exec(original)![0];
+    const related = /<aside class="related-projects">[\s\S]*?<\/aside>\n/.exec(original)![0];
+    const switcher = /<div class="language-switcher-language-url">[\s\S]*?<\/div>\n/.exec(original)![0];
+    const shuffled = original
+      .replace(banner, '')
+      .replace(related, '')
+      .replace(switcher, '')
+      .replace('<main role="main" id="main-content">', `<main role="main" id="main-content">\n${related}${switcher}`)
+      .replace('</footer>', `</footer>\n${banner}`);
+    expect(shuffled).not.toBe(original);
+    expect(await readOne(url, 'text/html', shuffled)).toEqual(await readOne(url, 'text/html', original));
+  });
+});
+
+describe('label layouts', () => {
+  const url = 'https://example.eu/projects/bridge';
+  const summary =
+    'Bridge builds second-chance routes for young people who left school early, with mentoring and work-based learning in three cities.';
+  const expectFields = (record: ProjectRecord) => {
+    expect(record.title).toBe('Bridge to Learning');
+    expect(record.startDate).toBe('2018-09');
+    expect(record.endDate).toBe('2020-08');
+    expect(record.status).toBe('completed');
+    expect(record.partners.map((p) => [p.name, p.country, p.role])).toEqual([
+      ['Stad Gent', 'BE', 'lead'],
+      ['Fundación Tomillo', 'ES', 'partner'],
+    ]);
+    expect(record.countries).toEqual(['BE', 'ES']);
+    expect(record.identifiers).toEqual(['2018-1-BE02-KA204-046871']);
+  };
+
+  it('reads fields from dt/dd pairs (English)', async () => {
+    const html = `<html lang="en"><body><main><h1>Bridge to Learning</h1><p>${summary}</p><dl>
+      <dt>Start date</dt><dd>September 2018</dd><dt>End date</dt><dd>August 2020</dd>
+      <dt>Project number</dt><dd>2018-1-BE02-KA204-046871</dd>
+      <dt>Coordinator</dt><dd>Stad Gent (Belgium)</dd><dt>Partners</dt><dd><ul><li>Fundación Tomillo (Spain)</li></ul></dd></dl></main></body></html>`;
+    expectFields(await readOne(url, 'text/html', html));
+  });
+
+  it('reads fields from th/td rows (German)', async () => {
+    const html = `<html lang="de"><body><article><h1>Bridge to Learning</h1><p>${summary}</p><table>
+      <tr><th>Beginn</th><td>September 2018</td></tr><tr><th>Ende</th><td>August 2020</td></tr>
+      <tr><th>Projektnummer</th><td>2018-1-BE02-KA204-046871</td></tr>
+      <tr><th>Koordinator</th><td>Stad Gent (Belgien)</td></tr><tr><th>Partner</th><td>Fundación Tomillo (Spanien)</td></tr></table></article></body></html>`;
+    expectFields(await readOne(url, 'text/html', html));
+  });
+
+  it('reads "Label: value" lines and strong labels (Spanish)', async () => {
+    const html = `<html lang="es"><body><div class="content"><h1>Bridge to Learning</h1><p>${summary}</p>
+      <p><strong>Fecha de inicio:</strong> septiembre 2018</p><p><b>Fecha de fin:</b> agosto 2020</p>
+      <p><strong>Número de proyecto:</strong> 2018-1-BE02-KA204-046871</p>
+      <p><strong>Coordinador:</strong> Stad Gent (Bélgica)</p><p><strong>Socios:</strong> Fundación Tomillo (España)</p></div></body></html>`;
+    expectFields(await readOne(url, 'text/html', html));
+  });
+
+  it('reads headings followed by their blocks (Italian), with a period range', async () => {
+    const html = `<html lang="it"><body><main><h1>Bridge to Learning</h1><p>${summary}</p>
+      <h2>Durata</h2><p>settembre 2018 - agosto 2020</p><h2>Codice progetto</h2><p>2018-1-BE02-KA204-046871</p>
+      <h2>Capofila</h2><p>Stad Gent (Belgio)</p><h2>Partner del progetto</h2><ul><li>Fundación Tomillo (Spagna)</li></ul>
+      <h2>Notizie</h2><p>Nuovo corso a Bologna (Italia) dal 2024.</p></main></body></html>`;
+    expectFields(await readOne(url, 'text/html', html));
+  });
+
+  it('takes the language from the record text, not from the site (English text on a French site)', async () => {
+    const html = `<html lang="fr"><head><title>Bridge to Learning | Portail des projets</title></head><body><nav>Accueil Projets Contact</nav>
+      <main><p>${summary} It works with schools, youth services and employers.</p></main></body></html>`;
+    const record = await readOne(url, 'text/html', html);
+    expect(record.title).toBe('Bridge to Learning');
+    expect(record.language).toBe('en');
+  });
+});
+
+describe('documents that are not one project', () => {
+  it('follows the entries and the next page of an HTML listing, and gives no record', async () => {
+    const html = `<html lang="en"><body><main><h1>Projects</h1><p>Showing 1 - 2 of 24 results found</p>
+      <div class="item"><h3><a href="/projects/bridge">Bridge to Learning</a></h3></div>
+      <div class="item"><h3><a href="https://other.example/elsewhere">Elsewhere</a></h3></div>
+      <ul class="pager"><li><a rel="next" href="/projects?page=2">Next</a></li></ul></main></body></html>`;
+    const result = await read('https://example.eu/projects', 'text/html', html);
+    expect(result.records).toEqual([]);
+    expect(result.follow.map((link) => link.url).sort()).toEqual(['https://example.eu/projects/bridge', 'https://example.eu/projects?page=2']);
+  });
+
+  it('throws an ExtractError carrying the URL for a page with no title or no text', async () => {
+    const url = 'https://example.eu/empty';
+    for (const [mediaType, body] of [
+      ['text/html', '<html><head></head><body><nav><a href="/">Home</a></nav></body></html>'],
+      ['text/plain', ' \n\n \t'],
+      ['text/plain', '15/09/2015 03/05/2018\n-\n'],
+    ] as const) {
+      const error = await read(url, mediaType, body).catch((e: unknown) => e);
+      expect(error, `${mediaType}: ${JSON.stringify(body)}`).toBeInstanceOf(ExtractError);
+      expect((error as ExtractError).url).toBe(url);
+    }
+  });
+
+  it('answers hostile bytes with a record or a typed error, never anything else', async () => {
+    const url = 'https://example.eu/garbage';
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (const mediaType of ['text/html', 'text/plain', 'application/octet-stream']) {
+      for (let round = 0; round < 5; round++) {
+        const bytes = Uint8Array.from({ length: 2000 }, () => Math.floor(random() * 256));
+        const outcome = await read(url, mediaType, bytes).catch((e: unknown) => e);
+        if (outcome instanceof Error) expect(outcome).toBeInstanceOf(ExtractError);
+        else expect((outcome as { records: unknown[] }).records.length).toBeLessThanOrEqual(1);
+      }
+    }
+    const nested = `<html><body><main><h1>Deep</h1>${'<div>'.repeat(2000)}Partners: Ghent - Belgium${'</div>'.repeat(2000)}</main></body></html>`;
+    expect((await readOne(url, 'text/html', nested)).partners.map((p) => p.country)).toEqual(['BE']);
+  });
+
+  it('turns a broken PDF into an ExtractError with the URL', async () => {
+    const url = 'https://example.eu/broken.pdf';
+    const error = await read(url, 'application/pdf', encode('%PDF-1.4 not really')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ExtractError);
+    expect((error as ExtractError).url).toBe(url);
+  });
+});
+
+describe('PDF documents', () => {
+  it('reads a project PDF through readPdf', async () => {
+    const bytes = await makePdf([
+      'Joint efforts to combat dropout',
+      '/JET CD/',
+      'Partnership',
+      'Västernorrland County Council – SE (Lead partner)',
+      'Tulcea County Council -RO',
+      'Outputs:',
+      '- Policy recommendation for combat school dropout',
+    ]);
+    const record = await readOne('https://example.eu/jet-cd.pdf', 'application/pdf', bytes);
+    expect(record.title).toBe('Joint efforts to combat dropout');
+    expect(record.acronym).toBe('JET CD');
+    expect(record.partners.map((p) => [p.country, p.role])).toEqual([
+      ['SE', 'lead'],
+      ['RO', 'partner'],
+    ]);
+    expect(record.outputs.map((o) => o.type)).toEqual(['policy-recommendation']);
+  });
+});
