@@ -6,7 +6,7 @@ import fr from 'i18n-iso-countries/langs/fr.json' with { type: 'json' };
 import it from 'i18n-iso-countries/langs/it.json' with { type: 'json' };
 import nl from 'i18n-iso-countries/langs/nl.json' with { type: 'json' };
 import pt from 'i18n-iso-countries/langs/pt.json' with { type: 'json' };
-import { execAll, matchKey, normaliseWhitespace } from './text.ts';
+import { execAll, matchKey, normaliseWhitespace, trimChars } from './text.ts';
 
 // Country names come from i18n-iso-countries in the seven languages the record covers; this file
 // only adds what that package lacks: the EU's own codes, vehicle-style suffixes project PDFs put
@@ -93,9 +93,8 @@ function codeFromLetters(letters: string, allowVehicle: boolean): string | null 
  */
 export function countryCode(text: string): string | null {
   if (typeof text !== 'string') return null;
-  const trimmed = normaliseWhitespace(text)
-    .replace(/^[\s([{"'«“‘\-–—,;:.]+|[\s)\]}"'»”’\-–—,;:.]+$/gu, '')
-    .trim();
+  if (text.length > 200) return null;
+  const trimmed = trimChars(trimChars(normaliseWhitespace(text), '([{"\'«“‘-–—,;:.', 'start'), ')]}"\'»”’-–—,;:.', 'end');
   if (!trimmed || trimmed.length > 80) return null;
   if (/^[A-Za-z]{1,3}$/.test(trimmed)) {
     const fromCode = codeFromLetters(trimmed, true);
@@ -155,7 +154,7 @@ export function countriesIn(text: string): string[] {
   if (typeof text !== 'string' || !text) return [];
   const codes: string[] = [];
   for (const item of text.split(/[\n\r,;•|/]+|\s[-–—]\s/)) {
-    const trimmed = normaliseWhitespace(item).replace(/^[\s([{"'\-–—.:]+|[\s)\]}"'\-–—.:]+$/gu, '');
+    const trimmed = trimChars(trimChars(normaliseWhitespace(item), '([{"\'-–—.:', 'start'), ')]}"\'-–—.:', 'end');
     if (!trimmed) continue;
     if (/^[A-Z]{2,3}$/.test(trimmed)) {
       const code = codeFromLetters(trimmed, false);

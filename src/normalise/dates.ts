@@ -190,7 +190,7 @@ const STATUS_WORDS: Record<Status, string[]> = {
   ],
   ongoing: [
     'ongoing', 'on-going', 'on going', 'in progress', 'running', 'active', 'in execution',
-    'en cours', 'actif', 'active',
+    'en cours', 'actif',
     'laufend', 'aktiv', 'in bearbeitung', 'in durchfuhrung',
     'en curso', 'en marcha', 'activo', 'en ejecucion',
     'in corso', 'attivo', 'in svolgimento',

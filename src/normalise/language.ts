@@ -12,8 +12,10 @@ const ISO_639_1_BY_639_3: Record<string, string> = {
 
 const CANDIDATES = Object.keys(ISO_639_1_BY_639_3);
 
-// Below this many letters franc's trigram guess is close to chance.
+// Below this many letters franc's trigram guess is close to chance; beyond a few thousand it gains
+// nothing but time.
 const MIN_LETTERS = 30;
+const MAX_CHARS = 3000;
 
 /** Strips what carries no language: addresses, e-mails, numbers and punctuation runs. */
 function languageBearingText(text: string): string {
@@ -31,7 +33,7 @@ function languageBearingText(text: string): string {
  */
 export function detectLanguage(text: string, fallback = 'en'): string {
   if (typeof text !== 'string') return fallback;
-  const cleaned = languageBearingText(text);
+  const cleaned = languageBearingText(text.slice(0, MAX_CHARS * 2)).slice(0, MAX_CHARS);
   if ((cleaned.match(/\p{L}/gu) ?? []).length < MIN_LETTERS) return fallback;
   const guess = franc(cleaned, { only: CANDIDATES, minLength: MIN_LETTERS });
   return ISO_639_1_BY_639_3[guess] ?? fallback;

@@ -2,7 +2,7 @@ import type { Output } from '../schema/record.ts';
 import { OUTPUT_TYPES, type OutputType } from '../schema/vocabularies.ts';
 import outputTypeData from '../schema/vocab/output-types.json' with { type: 'json' };
 import { createPhraseMatcher } from './phrase-matcher.ts';
-import { matchKey, normaliseWhitespace, splitListItems, stripBullet } from './text.ts';
+import { matchKey, normaliseWhitespace, splitListItems, stripBullet, trimChars } from './text.ts';
 import { synonymTable } from './vocab.ts';
 
 // Outputs ("deliverables", "résultats", "Ergebnisse") as project pages list them, to { title, type,
@@ -72,6 +72,8 @@ for (const [value, words] of Object.entries({
   for (const word of words.split(' ')) NUMBER_WORDS[matchKey(word)] = Number(value);
 }
 
+const MAX_TITLE_LENGTH = 1000;
+
 const LEADING_COUNT = /^(\d{1,3})(?:\s*x)?\s+(?=\p{L})/u;
 const LEADING_WORD = /^(\p{L}+)\s+(?=\p{L})/u;
 
@@ -97,13 +99,12 @@ function splitCount(text: string): { count: number | null; title: string } {
  */
 export function parseOutput(text: string): Output | null {
   if (typeof text !== 'string') return null;
-  const cleaned = normaliseWhitespace(stripBullet(normaliseWhitespace(text)))
-    .replace(/^[\s\-–—:;,.]+/u, '')
-    .replace(/[\s;,.:\-–—]+$/u, '')
-    .trim();
+  // A title is a phrase; anything this long is a paragraph that strayed into the list.
+  if (text.length > MAX_TITLE_LENGTH) return null;
+  const cleaned = trimChars(normaliseWhitespace(stripBullet(normaliseWhitespace(text))), '-–—:;,.');
   if (!cleaned) return null;
   const { count, title } = splitCount(cleaned);
-  const finalTitle = title.replace(/^[\s\-–—:]+/u, '').trim();
+  const finalTitle = trimChars(title, '-–—:', 'start');
   if (!finalTitle || !/\p{L}/u.test(finalTitle)) return null;
   return { title: finalTitle, type: outputType(finalTitle), count };
 }

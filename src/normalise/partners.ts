@@ -1,27 +1,36 @@
 import type { Partner } from '../schema/record.ts';
 import { countryCode } from './countries.ts';
-import { execAll, foldAccents, foldWithOffsets, normaliseWhitespace } from './text.ts';
+import { execAll, foldAccents, foldWithOffsets, normaliseWhitespace, trimChars } from './text.ts';
 
 // Partners as sites write them: "Ghent - Belgium" on URBACT, "Tulcea County Council -RO Contact:
 // x@y.ro" in project PDFs, "City of Ghent (BE)", "Gent, Belgium". One line becomes one Partner
 // with the parts the line gives; the rest stays null.
 
 const EMAIL = /[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
-// "name [at] domain [dot] eu", "name(at)domain.eu", "name at domain.eu" written to fool harvesters.
-const OBFUSCATED_AT = /\s*(?:\[\s*at\s*\]|\(\s*at\s*\)|\{\s*at\s*\}|\s+at\s+(?=[\p{L}\p{N}-]+\s*(?:\.|\[\s*dot\s*\]|\(\s*dot\s*\))\s*\p{L}))\s*/giu;
-const OBFUSCATED_DOT = /\s*(?:\[\s*dot\s*\]|\(\s*dot\s*\)|\{\s*dot\s*\})\s*/giu;
+// "name [at] domain [dot] eu", "name(at)domain.eu" written to fool harvesters. A bare "at" is left
+// alone: in glued page text ("taught at school.Residents") it is far more often a word.
+// Bounded repeats keep these linear on long runs of blanks.
+const OBFUSCATED_AT = /[ \t]{0,3}(?:\[[ \t]{0,3}at[ \t]{0,3}\]|\([ \t]{0,3}at[ \t]{0,3}\)|\{[ \t]{0,3}at[ \t]{0,3}\})[ \t]{0,3}/giu;
+const OBFUSCATED_DOT = /[ \t]{0,3}(?:\[[ \t]{0,3}dot[ \t]{0,3}\]|\([ \t]{0,3}dot[ \t]{0,3}\)|\{[ \t]{0,3}dot[ \t]{0,3}\})[ \t]{0,3}/giu;
 
 function deobfuscate(text: string): string {
   return text.replace(OBFUSCATED_DOT, '.').replace(OBFUSCATED_AT, '@');
 }
 
+// The longest address RFC 5321 allows; a longer "token" is not one, and skipping it keeps the
+// scan linear on hostile input.
+const MAX_EMAIL_LENGTH = 254;
+const EMAIL_TOKEN = /^[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}$/u;
+
 /** Every e-mail address in a text, lower-cased, unique, in order of appearance. */
 export function extractEmails(text: string): string[] {
-  if (typeof text !== 'string' || !text) return [];
+  if (typeof text !== 'string' || (!text.includes('@') && !/[[({]\s*at\s*[\])}]/i.test(text))) return [];
   const seen = new Set<string>();
-  for (const match of execAll(EMAIL, deobfuscate(text).replace(/mailto:/gi, ' '))) {
-    const email = match[0].replace(/^[.'-]+|[.'-]+$/g, '').toLowerCase();
-    if (email.includes('@')) seen.add(email);
+  const tokens = deobfuscate(text).replace(/mailto:/gi, ' ').split(/[\s,;:<>()[\]{}"|/\\]+/u);
+  for (const token of tokens) {
+    if (!token.includes('@') || token.length > MAX_EMAIL_LENGTH + 4) continue;
+    const candidate = trimChars(token, ".'-");
+    if (EMAIL_TOKEN.test(candidate)) seen.add(candidate.toLowerCase());
   }
   return [...seen];
 }
@@ -61,10 +70,7 @@ function withoutLeadMarker(text: string): string {
   }
   let out = text;
   for (const [start, end] of spans.sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + ' ' + out.slice(end);
-  return out
-    .replace(/\(\s*[,;/-]*\s*\)/g, ' ')
-    .replace(/^\s*[:\-–—,]\s*/, '')
-    .replace(/\s*[:\-–—,]\s*$/, '');
+  return trimChars(out.replace(/\(\s*[,;/-]*\s*\)/g, ' '), ':-–—,');
 }
 
 // Words that make a name an organisation rather than a town, in the seven languages.
@@ -122,10 +128,7 @@ const WEBSITE = /(?:https?:\/\/|www\.)[^\s<>()"']+[^\s<>()"'.,;:]/iu;
 const CONTACT_LABEL = /(?<![\p{L}])(?:contact(?:o|a|e)?\s*(?:person|persona|name|nom)?|kontakt(?:person)?|contatto|contato|contactpersoon|e-?mail|email)\s*:/iu;
 
 function cleanName(text: string): string {
-  return normaliseWhitespace(text)
-    .replace(/^[\s:;,.\-–—•*]+/u, '')
-    .replace(/[\s:;,\-–—•*]+$/u, '')
-    .trim();
+  return trimChars(trimChars(normaliseWhitespace(text), ':;,.-–—•*', 'start'), ':;,-–—•*', 'end');
 }
 
 /** A person's name: two to five words, capitalised, no digits, nothing that names an organisation. */
@@ -146,7 +149,8 @@ export function looksLikePersonName(text: string): boolean {
  * country (URBACT's form) is also the partner's city. Null when no name is left.
  */
 export function parsePartnerLine(line: string, options: { lead?: boolean } = {}): Partner | null {
-  if (typeof line !== 'string') return null;
+  // A partner line names one organisation; a longer "line" is a paragraph, not a partner.
+  if (typeof line !== 'string' || line.length > 1000) return null;
   const text = normaliseWhitespace(line);
   if (!text) return null;
 
@@ -199,7 +203,7 @@ export function parsePartnerLine(line: string, options: { lead?: boolean } = {})
  */
 export function parseContact(text: string): { contactName: string | null; organisation: string | null; email: string | null } {
   const empty = { contactName: null, organisation: null, email: null };
-  if (typeof text !== 'string' || !text.trim()) return empty;
+  if (typeof text !== 'string' || !text.trim() || text.length > 2000) return empty;
   const email = extractEmails(text)[0] ?? null;
   const withoutEmails = deobfuscate(text).replace(EMAIL, ' ');
   const lines = withoutEmails

@@ -2,7 +2,7 @@ import type { TargetGroup } from '../schema/record.ts';
 import { TARGET_GROUP_CODES } from '../schema/vocabularies.ts';
 import targetGroupData from '../schema/vocab/target-groups.json' with { type: 'json' };
 import { createPhraseMatcher } from './phrase-matcher.ts';
-import { normaliseWhitespace } from './text.ts';
+import { normaliseWhitespace, trimChars } from './text.ts';
 import { synonymTable } from './vocab.ts';
 
 // Target groups named in a page's own words ("young at risk of school dropout", "décrocheurs",
@@ -34,7 +34,8 @@ export function targetGroupsIn(text: string): TargetGroup[] {
  */
 export function targetGroupFor(label: string): TargetGroup | null {
   if (typeof label !== 'string') return null;
-  const cleaned = normaliseWhitespace(label).replace(/[\s;,.:]+$/u, '');
+  if (label.length > 2000) return null;
+  const cleaned = trimChars(normaliseWhitespace(label), ';,.:', 'end');
   if (!cleaned) return null;
   const matches = targetGroupMatcher.matchAll(cleaned);
   if (matches.length === 0) return null;

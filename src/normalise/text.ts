@@ -80,7 +80,7 @@ export function splitListItems(text: string): string[] {
   const items: string[] = [];
   for (const line of text.split(/\r\n|\r|\n|\u2028|\u2029/)) {
     for (const piece of stripBullet(line).split(INLINE_BULLETS)) {
-      const item = normaliseWhitespace(stripBullet(piece)).replace(/\s*[;,]+$/, '').trim();
+      const item = trimChars(normaliseWhitespace(stripBullet(piece)), ';,', 'end');
       if (item.length > 0) items.push(item);
     }
   }
@@ -104,4 +104,17 @@ export function* execAll(pattern: RegExp, text: string): Generator<RegExpExecArr
     if (match[0].length === 0) pattern.lastIndex++;
     yield match;
   }
+}
+
+/**
+ * Removes the given characters (and white space) from the ends of a text. A loop rather than a
+ * regex like /[,;]+$/, which backtracks quadratically on long runs of those characters.
+ */
+export function trimChars(text: string, chars: string, side: 'both' | 'start' | 'end' = 'both'): string {
+  const strip = (c: string) => chars.includes(c) || /\s/.test(c);
+  let start = 0;
+  let end = text.length;
+  if (side !== 'end') while (start < end && strip(text[start])) start++;
+  if (side !== 'start') while (end > start && strip(text[end - 1])) end--;
+  return text.slice(start, end);
 }

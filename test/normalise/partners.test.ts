@@ -87,6 +87,21 @@ describe('extractEmails', () => {
   });
 });
 
+describe('hostile input', () => {
+  it.each([
+    ['x.'.repeat(20_000) + '@'],
+    [' '.repeat(50_000) + '[at] x'],
+    ['a@'.repeat(20_000)],
+    ['- '.repeat(20_000) + 'SE'],
+  ])('stays fast on %#', (text) => {
+    const started = performance.now();
+    extractEmails(text);
+    parsePartnerLine(text);
+    parseContact(text);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
+
 describe('parseContact', () => {
   it.each([
     // seed 001 (Cedefop)

@@ -1,6 +1,7 @@
 import { ExtractError } from '../../core/errors.ts';
-import { canonicalUrl, declaredLanguage, decodeUtf8, linksOf, loadHtml, stripChrome, type CheerioAPI } from '../../extract/html.ts';
-import type { AdapterResult, FollowLink, SourceAdapter, SourceDocument } from '../types.ts';
+import { decodeUtf8, loadHtml, type CheerioAPI } from '../../extract/html.ts';
+import { acceptsHtml, listingFollowLinks, openPage, pageUrlOf } from '../html-site.ts';
+import type { AdapterResult, SourceAdapter, SourceDocument } from '../types.ts';
 import { removeUnrelatedBlocks } from './noise.ts';
 import { readResourcePage } from './resource-page.ts';
 import { resourceRecord } from './to-record.ts';
@@ -10,33 +11,14 @@ import { cedefopPageKind, isResourceUrl } from './urls.ts';
 // reading material about early leaving, not projects, and give no record.
 const PROJECT_TYPES = /^(good practices?|tools?|quick wins?|projects?)$/i;
 
-/**
- * Links a list page should follow: each resource it shows and the next page. The pager is a
- * navigation element, so it is read before the chrome is stripped; resource links after, so that
- * menus and "related" blocks do not add resources the list does not show.
- */
-function listFollowLinks($: CheerioAPI, pageUrl: string): FollowLink[] {
-  const next = linksOf($, 'a[rel~="next"], .pager__item--next a, a[title="Go to next page"]', pageUrl);
-  stripChrome($);
-  removeUnrelatedBlocks($);
-  const resources = linksOf($, 'a[href]', pageUrl).filter((href) => isResourceUrl(new URL(href)));
-  return [...new Set([...resources, ...next])].map((url) => ({ url }));
-}
-
-function pageUrlOf(doc: SourceDocument): URL {
-  try {
-    return new URL(doc.finalUrl);
-  } catch (cause) {
-    throw new ExtractError(`not a URL: ${doc.finalUrl}`, { url: doc.url, cause });
-  }
-}
+const listFollowLinks = ($: CheerioAPI, pageUrl: string) =>
+  listingFollowLinks($, pageUrl, { isItem: isResourceUrl, nextSelector: '.pager__item--next a, a[title="Go to next page"]', removeNoise: removeUnrelatedBlocks });
 
 export const cedefopAdapter: SourceAdapter = {
   id: 'cedefop',
 
   claims(url: URL, mediaType?: string): boolean {
-    if (mediaType && mediaType !== 'text/html' && mediaType !== 'application/xhtml+xml') return false;
-    return cedefopPageKind(url) !== null;
+    return acceptsHtml(mediaType) && cedefopPageKind(url) !== null;
   },
 
   async read(doc: SourceDocument): Promise<AdapterResult> {
@@ -44,13 +26,8 @@ export const cedefopAdapter: SourceAdapter = {
     const html = decodeUtf8(doc.body);
     if (cedefopPageKind(pageUrl) === 'resource-list') return { records: [], follow: listFollowLinks(loadHtml(html), pageUrl.href) };
 
-    const $ = loadHtml(html);
-    const sourceUrl = canonicalUrl($, pageUrl.href) ?? pageUrl.href;
-    const language = declaredLanguage($);
-    stripChrome($);
-    removeUnrelatedBlocks($);
-    const main = $('main, [role=main]').first();
-    const page = readResourcePage($, main.length > 0 ? main : $('body'));
+    const { $, content, sourceUrl, declaredLanguage: language } = openPage(html, pageUrl.href, removeUnrelatedBlocks);
+    const page = readResourcePage($, content);
     const title = page.title;
     if (!title) throw new ExtractError('Cedefop resource page has no title', { url: pageUrl.href });
 
