@@ -7,17 +7,24 @@ import { runPipeline } from './core/pipeline.ts';
 import type { PipelineConfig } from './core/pipeline-config.ts';
 import { Fetcher } from './fetch/client.ts';
 import { startReplayServer, type ReplayServer } from './fetch/replay.ts';
-import { openStore } from './store/index.ts';
+import { openStore, type Store } from './store/index.ts';
+import { reprocessArchive } from './core/reprocess.ts';
+import { runsCommand } from './cli/runs.ts';
 import { extractRecords, type ExtractType } from './cli/extract.ts';
 import { progressDisplay } from './cli/progress.ts';
-import { formatRunReport, formatSummary } from './cli/report.ts';
+import { formatReprocessReport, formatRunReport, formatSummary } from './cli/report.ts';
 
 const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 const USAGE = `usage: elet <command>
 
-  elet run [pipeline] [--replay <fixtures-dir>] [--quiet]
-      fetch, extract, normalise, dedupe and store (pipeline: a name in pipelines/ or a file; default "default")
+  elet run [pipeline] [--replay <fixtures-dir>] [--quiet] [--max-failure-rate R] [--no-resume]
+      fetch, extract, normalise, dedupe and store (pipeline: a name in pipelines/ or a file; default "default");
+      exits 1 when the share of failed documents passes R (default: the pipeline's maxFailureRate)
+  elet reprocess [pipeline] [--source S]
+      extract, normalise, dedupe and store again from the archived bodies, with no network
+  elet runs [--limit N]  recent runs
+  elet runs show <id>    one run: outcomes, failures grouped by reason, fill-rate warnings
   elet extract <file-or-url> [--url U] [--type html|pdf|text]
       one document to a JSON array of shared records on stdout, with no database
   elet db migrate        apply the migrations in drizzle/
@@ -33,6 +40,10 @@ export async function main(argv: string[]): Promise<number> {
         return await runCommand(rest);
       case 'extract':
         return await extractCommand(rest);
+      case 'reprocess':
+        return await reprocessCommand(rest);
+      case 'runs':
+        return await withStore((store) => runsCommand(store, rest));
       case 'db':
         return await dbCommand(rest);
       case undefined:
@@ -58,9 +69,19 @@ async function runCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { replay: { type: 'string' }, quiet: { type: 'boolean', default: false } },
+    options: {
+      replay: { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+      'max-failure-rate': { type: 'string' },
+      'no-resume': { type: 'boolean', default: false },
+    },
   });
   const config = await loadPipeline(positionals[0] ?? 'default');
+  if (values['max-failure-rate'] !== undefined) {
+    const rate = Number(values['max-failure-rate']);
+    if (!(rate >= 0 && rate <= 1)) throw new ConfigError('--max-failure-rate takes a share between 0 and 1');
+    config.maxFailureRate = rate;
+  }
   const store = await openStore();
   let replay: ReplayServer | undefined;
   const controller = new AbortController();
@@ -92,6 +113,7 @@ async function runCommand(args: string[]): Promise<number> {
         fetcher,
         progress: values.quiet ? undefined : progressDisplay(),
         signal: controller.signal,
+        resume: !values['no-resume'],
       });
       console.log(formatRunReport(report));
       console.log('\ntables:');
@@ -120,18 +142,34 @@ async function extractCommand(args: string[]): Promise<number> {
   return 0;
 }
 
-async function dbCommand(args: string[]): Promise<number> {
-  const [sub] = args;
-  if (sub !== 'migrate' && sub !== 'summary') throw new ConfigError('usage: elet db migrate | elet db summary');
+async function reprocessCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { source: { type: 'string' } } });
+  const config = await loadPipeline(positionals[0] ?? 'default');
+  return withStore(async (store) => {
+    const report = await reprocessArchive({ config, store, source: values.source });
+    console.log(formatReprocessReport(report));
+    return report.documents.failed === 0 ? 0 : 1;
+  });
+}
+
+async function withStore(work: (store: Store) => Promise<number>): Promise<number> {
   const store = await openStore();
   try {
     await store.migrate();
-    if (sub === 'migrate') console.log(`migrations applied (${store.kind})`);
-    else console.log(formatSummary(await store.summary()));
-    return 0;
+    return await work(store);
   } finally {
     await store.close();
   }
+}
+
+async function dbCommand(args: string[]): Promise<number> {
+  const [sub] = args;
+  if (sub !== 'migrate' && sub !== 'summary') throw new ConfigError('usage: elet db migrate | elet db summary');
+  return withStore(async (store) => {
+    if (sub === 'migrate') console.log(`migrations applied (${store.kind})`);
+    else console.log(formatSummary(await store.summary()));
+    return 0;
+  });
 }
 
 /** A pipeline by name (pipelines/<name>.ts) or by path to its module. */

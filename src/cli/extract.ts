@@ -3,7 +3,8 @@ import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError } from '../core/errors.ts';
 import { Fetcher } from '../fetch/client.ts';
-import { decodeBody, sniffMediaType } from '../fetch/decode.ts';
+import { toSourceDocument } from '../core/source-document.ts';
+import { sniffMediaType } from '../fetch/decode.ts';
 import type { ProjectRecord } from '../schema/record.ts';
 import { adapterFor, adapterById } from '../sources/index.ts';
 import type { SourceDocument } from '../sources/types.ts';
@@ -38,8 +39,7 @@ async function readDocument(path: string, options: ExtractOptions): Promise<Sour
   const url = options.url ?? pathToFileURL(absolute).href;
   const declared = options.type ? MEDIA_TYPES[options.type] : (BY_EXTENSION[extname(absolute).toLowerCase()] ?? null);
   const mediaType = options.type ? MEDIA_TYPES[options.type] : sniffMediaType(bytes, declared);
-  const body = mediaType === 'application/pdf' ? bytes : new TextEncoder().encode(decodeBody(bytes, null, mediaType));
-  return { url, finalUrl: url, mediaType, body };
+  return toSourceDocument({ url, finalUrl: url, mediaType, charset: null }, bytes);
 }
 
 async function fetchDocument(target: string, options: ExtractOptions): Promise<SourceDocument> {
@@ -47,9 +47,8 @@ async function fetchDocument(target: string, options: ExtractOptions): Promise<S
   try {
     const doc = await fetcher.fetch(target);
     const mediaType = options.type ? MEDIA_TYPES[options.type] : doc.mediaType;
-    const body = mediaType === 'application/pdf' ? doc.body : new TextEncoder().encode(decodeBody(doc.body, doc.charset, mediaType));
     const url = options.url ?? doc.finalUrl;
-    return { url, finalUrl: url, mediaType, body };
+    return toSourceDocument({ url, finalUrl: url, mediaType, charset: doc.charset }, doc.body);
   } finally {
     await fetcher.close();
   }

@@ -1,19 +1,36 @@
 import type { RunReport } from '../core/pipeline.ts';
+import type { ReprocessReport } from '../core/reprocess.ts';
 
 export function formatRunReport(report: RunReport): string {
   const { documents: d, records: r, projects: p } = report;
   const lines = [
-    `run ${report.runId}: ${report.status} in ${(report.durationMs / 1000).toFixed(1)} s`,
-    `documents: ${d.fetched} fetched, ${d.unchanged} unchanged, ${d.failed} failed, ${d.skipped} skipped`,
+    `run ${report.runId}${report.resumed ? ' (resumed after an interrupted run)' : ''}: ${report.status} in ${(report.durationMs / 1000).toFixed(1)} s`,
+    `documents: ${d.fetched} fetched, ${d.unchanged} unchanged, ${d.failed} failed, ${d.skipped} skipped, ${d.gone} gone, ${d.robots} disallowed by robots.txt` +
+      (d.resumed > 0 ? `, ${d.resumed} done before the interruption` : ''),
     `records: ${r.produced} read; ${r.inserted} new, ${r.updated} updated, ${r.unchanged} unchanged, ${r.deactivated} no longer on their page`,
     `canonical projects: ${p.new} new, ${p.updated} updated, ${p.unchanged} unchanged, ${p.removed} removed; ${report.organisations} organisations`,
   ];
-  if (report.failures.length > 0) {
-    lines.push(`failures (${(report.failureRate * 100).toFixed(1)}% of documents):`);
-    for (const failure of report.failures.slice(0, 20)) lines.push(`  ${failure.url}: ${failure.errorClass}: ${failure.message}`);
-    if (report.failures.length > 20) lines.push(`  ... and ${report.failures.length - 20} more (elet runs show ${report.runId})`);
-  }
+  for (const warning of report.warnings) lines.push(`warning: ${warning.message}`);
+  lines.push(...formatFailures(report.failures, report.runId, `failures (${(report.failureRate * 100).toFixed(1)}% of documents):`));
   return lines.join('\n');
+}
+
+export function formatReprocessReport(report: ReprocessReport): string {
+  const { documents: d, records: r, projects: p } = report;
+  return [
+    `reprocess ${report.runId}: ${d.read} archived documents read again, ${d.failed} failed, in ${(report.durationMs / 1000).toFixed(1)} s`,
+    `records: ${r.inserted} new, ${r.updated} updated, ${r.unchanged} unchanged, ${r.deactivated} no longer on their page`,
+    `canonical projects: ${p.new} new, ${p.updated} updated, ${p.unchanged} unchanged, ${p.removed} removed`,
+    ...formatFailures(report.failures, report.runId, 'failures:'),
+  ].join('\n');
+}
+
+function formatFailures(failures: { url: string; errorClass: string; message: string }[], runId: string, heading: string): string[] {
+  if (failures.length === 0) return [];
+  const lines = [heading];
+  for (const failure of failures.slice(0, 20)) lines.push(`  ${failure.url}: ${failure.errorClass}: ${failure.message}`);
+  if (failures.length > 20) lines.push(`  ... and ${failures.length - 20} more (elet runs show ${runId})`);
+  return lines;
 }
 
 export function formatSummary(counts: Record<string, number>): string {

@@ -44,6 +44,19 @@ export class PermanentFetchError extends PipelineError {
   }
 }
 
+/**
+ * The site's robots.txt forbids the URL to our user agent, or could not be fetched at all (RFC 9309
+ * then says to assume everything is disallowed). No request for the URL was made; asking again in
+ * the same run cannot change the answer.
+ */
+export class RobotsDisallowedError extends PipelineError {
+  readonly retry = 'not-retryable' as const;
+
+  constructor(message: string, options: { url: string; cause?: unknown }) {
+    super(message, options);
+  }
+}
+
 /** The bytes arrived but could not be read as the document they claim to be (broken PDF, empty page). */
 export class ExtractError extends PipelineError {
   readonly retry = 'not-retryable' as const;

@@ -1,11 +1,15 @@
 import PQueue from 'p-queue';
 import type { FetchedDocument, Fetcher } from '../fetch/client.ts';
-import { decodeBody } from '../fetch/decode.ts';
+import { sniffMediaType } from '../fetch/decode.ts';
 import type { Store } from '../store/index.ts';
 import { adapterById, adapterFor } from '../sources/index.ts';
 import type { AdapterResult, SourceAdapter } from '../sources/types.ts';
-import { describeError, PermanentFetchError } from './errors.ts';
+import { contentHashOf } from './content-hash.ts';
+import { describeError, ExtractError, PermanentFetchError, RobotsDisallowedError } from './errors.ts';
+import { fillRateWarnings, type FillRates, type FillRateWarning } from './fill-rates.ts';
 import type { PipelineConfig } from './pipeline-config.ts';
+import { RunLedger } from './run-ledger.ts';
+import { toSourceDocument } from './source-document.ts';
 
 // The one place where the stages meet: fetch -> extract + normalise (the adapter) -> store,
 // then dedupe over everything stored. Each stage counts what it passed, skipped and failed.
@@ -18,14 +22,17 @@ export interface StageCounts {
 
 export interface RunReport {
   runId: string;
+  resumed: boolean;
   status: 'completed' | 'failed' | 'interrupted';
-  documents: { fetched: number; unchanged: number; failed: number; skipped: number };
+  documents: { fetched: number; unchanged: number; failed: number; skipped: number; gone: number; robots: number; resumed: number };
   records: { produced: number; inserted: number; updated: number; unchanged: number; deactivated: number };
   projects: { new: number; updated: number; unchanged: number; removed: number };
   organisations: number;
   stages: { fetch: StageCounts; extract: StageCounts; store: StageCounts };
   failures: { url: string; errorClass: string; message: string }[];
   failureRate: number;
+  fillRates: FillRates;
+  warnings: FillRateWarning[];
   durationMs: number;
 }
 
@@ -41,6 +48,8 @@ export interface RunOptions {
   fetcher: Fetcher;
   progress?: ProgressListener;
   signal?: AbortSignal;
+  /** Continue a run of this pipeline whose process died (default true). */
+  resume?: boolean;
 }
 
 interface Task {
@@ -48,21 +57,32 @@ interface Task {
   adapter: SourceAdapter;
 }
 
+const HEARTBEAT_MS = 15_000;
+const STALE_RUN_MS = 4 * HEARTBEAT_MS;
+
 const counts = (): StageCounts => ({ passed: 0, skipped: 0, failed: 0 });
 
-export async function runPipeline({ config, store, fetcher, progress, signal }: RunOptions): Promise<RunReport> {
+export async function runPipeline({ config, store, fetcher, progress, signal, resume = true }: RunOptions): Promise<RunReport> {
   const started = Date.now();
-  const runId = await store.startRun(config.name);
+  const resumable = resume ? await store.findResumableRun(config.name, { staleAfterMs: STALE_RUN_MS }) : null;
+  const runId = resumable ? resumable.runId : await store.startRun(config.name);
+  if (resumable) await store.adoptRun(runId);
+  // URLs a killed run of this pipeline already finished: not fetched again, only followed.
+  const handled = new Set((resumable?.handled ?? []).map((event) => urlKey(event.url)));
+
   const report: RunReport = {
     runId,
+    resumed: resumable !== null,
     status: 'completed',
-    documents: { fetched: 0, unchanged: 0, failed: 0, skipped: 0 },
+    documents: { fetched: 0, unchanged: 0, failed: 0, skipped: 0, gone: 0, robots: 0, resumed: 0 },
     records: { produced: 0, inserted: 0, updated: 0, unchanged: 0, deactivated: 0 },
     projects: { new: 0, updated: 0, unchanged: 0, removed: 0 },
     organisations: 0,
     stages: { fetch: counts(), extract: counts(), store: counts() },
     failures: [],
     failureRate: 0,
+    fillRates: {},
+    warnings: [],
     durationMs: 0,
   };
 
@@ -70,8 +90,11 @@ export async function runPipeline({ config, store, fetcher, progress, signal }: 
   // at a time: each is a transaction, and the embedded database has a single connection.
   const work = new PQueue({ concurrency: config.concurrency });
   const writes = new PQueue({ concurrency: 1 });
+  const ledger = new RunLedger(store, runId, writes);
   const seen = new Set<string>();
   let done = 0;
+  const heartbeat = setInterval(() => void writes.add(() => store.heartbeat(runId)).catch(() => {}), HEARTBEAT_MS);
+  heartbeat.unref();
 
   const enqueue = (task: Task): void => {
     const key = urlKey(task.url);
@@ -84,7 +107,13 @@ export async function runPipeline({ config, store, fetcher, progress, signal }: 
     progress?.update?.(done, seen.size, task.url);
     void work.add(async () => {
       if (signal?.aborted) return;
-      await processDocument(task);
+      try {
+        await processDocument(task);
+      } catch (error) {
+        // A failure of our own code on one URL (a store error, a bug in an adapter) is recorded
+        // against that URL; the run goes on.
+        await fail(task.url, task.adapter.id, error);
+      }
       done++;
       progress?.update?.(done, seen.size, task.url);
     });
@@ -94,150 +123,174 @@ export async function runPipeline({ config, store, fetcher, progress, signal }: 
     const { errorClass, message } = describeError(error);
     report.documents.failed++;
     report.failures.push({ url, errorClass, message });
-    await writes.add(() =>
-      store.recordEvent(runId, { url, source, outcome: 'failed', errorClass, message, httpStatus: extra.httpStatus ?? statusOf(error), attempts: extra.attempts }),
-    );
+    await ledger.record({ url, source, outcome: 'failed', errorClass, message, httpStatus: extra.httpStatus ?? statusOf(error), attempts: extra.attempts });
   };
 
   const followLinks = (result: AdapterResult): void => {
     for (const link of result.follow) enqueue({ url: link.url, adapter: link.source ? adapterById(link.source) : adapterFor(link.url) });
   };
 
+  /** Links of a page that is not read again (unchanged, or done before a crash), from its archived body. */
+  const followArchived = async (url: string, reader: SourceAdapter, doc?: FetchedDocument): Promise<void> => {
+    const body = doc && doc.status !== 304 ? doc.body : await writes.add(() => store.archivedBody(url));
+    if (!body || body.length === 0) return;
+    try {
+      const mediaType = doc?.mediaType ?? sniffMediaType(Buffer.from(body), null);
+      followLinks(await reader.read(toSourceDocument({ url, finalUrl: doc?.finalUrl ?? url, mediaType, charset: doc?.charset ?? null }, body)));
+    } catch {
+      // the page was read without error when it was stored; nothing new to follow from it
+    }
+  };
+
   async function processDocument({ url, adapter }: Task): Promise<void> {
+    if (handled.has(urlKey(url))) {
+      report.documents.resumed++;
+      await followArchived(url, adapter);
+      return;
+    }
+
     // fetch
     const previous = await writes.add(() => store.previousFetch(url));
     let doc: FetchedDocument;
     try {
-      doc = await fetcher.fetch(url, previous ?? undefined);
+      doc = await fetcher.fetch(url, previous && !previous.gone ? previous : undefined);
       report.stages.fetch.passed++;
     } catch (error) {
+      if (error instanceof RobotsDisallowedError) {
+        report.stages.fetch.skipped++;
+        report.documents.robots++;
+        await ledger.record({ url, source: adapter.id, outcome: 'skipped-by-robots', errorClass: error.name, message: error.message });
+        return;
+      }
       report.stages.fetch.failed++;
       if (error instanceof PermanentFetchError && (error.status === 404 || error.status === 410) && previous) {
         // A page that was there and is gone is marked so; what it gave stays stored.
-        report.documents.failed++;
-        await writes.add(() => store.recordEvent(runId, { url, source: adapter.id, outcome: 'gone', httpStatus: error.status, errorClass: error.name, message: error.message }));
+        report.documents.gone++;
+        await writes.add(() => store.markGone(url, new Date()));
+        await ledger.now({ url, source: adapter.id, outcome: 'gone', httpStatus: error.status, errorClass: error.name, message: error.message });
         return;
       }
       await fail(url, adapter.id, error);
       return;
     }
+    const timing = { httpStatus: doc.status, attempts: doc.attempts, bytes: doc.body.length, durationMs: doc.durationMs };
 
     // A redirect to a page this run already handles is the same document under another name.
-    if (doc.finalUrl !== url && seen.has(urlKey(doc.finalUrl)) && urlKey(doc.finalUrl) !== urlKey(url)) {
+    if (urlKey(doc.finalUrl) !== urlKey(url) && seen.has(urlKey(doc.finalUrl))) {
       report.documents.skipped++;
-      await writes.add(() => store.recordEvent(runId, { url, source: adapter.id, outcome: 'skipped', httpStatus: doc.status, message: `redirects to ${doc.finalUrl}, already in this run`, attempts: doc.attempts, durationMs: doc.durationMs }));
+      await ledger.record({ url, source: adapter.id, outcome: 'skipped', message: `redirects to ${doc.finalUrl}, already in this run`, ...timing });
       return;
     }
     seen.add(urlKey(doc.finalUrl));
-    const unchanged = doc.status === 304 || (previous?.sha256 != null && previous.sha256 === doc.sha256);
-    const reader = adapter.claims(safeUrl(doc.finalUrl), doc.mediaType) ? adapter : adapterFor(doc.finalUrl, doc.mediaType);
+    const reader = adapter.claims(new URL(doc.finalUrl), doc.mediaType) ? adapter : adapterFor(doc.finalUrl, doc.mediaType);
 
-    if (unchanged) {
+    const sameBytes = doc.status === 304 || (previous?.sha256 != null && previous.sha256 === doc.sha256 && !previous.gone);
+    if (sameBytes) {
       report.documents.unchanged++;
       report.stages.extract.skipped++;
       report.stages.store.skipped++;
-      await writes.add(async () => {
-        await store.touchDocument(url, doc.fetchedAt);
-        await store.recordEvent(runId, { url, source: reader.id, outcome: doc.status === 304 ? 'not-modified' : 'unchanged', httpStatus: doc.status, attempts: doc.attempts, bytes: doc.body.length, durationMs: doc.durationMs });
-      });
+      await writes.add(() => store.touchDocument(url, doc.fetchedAt));
+      await ledger.record({ url, source: reader.id, outcome: doc.status === 304 ? 'not-modified' : 'unchanged', ...timing });
       // Listings do not change when their detail pages do: keep following their links.
-      const body = doc.status === 304 ? await writes.add(() => store.archivedBody(url)) : doc.body;
-      if (body) {
-        try {
-          followLinks(await reader.read(toSourceDocument(doc, body)));
-        } catch {
-          // the page was read without error when it was stored; nothing new to follow from it
-        }
-      }
+      await followArchived(url, reader, doc);
       return;
     }
 
     // extract + normalise
     let result: AdapterResult;
     try {
+      if (doc.body.length === 0) throw new ExtractError('empty body', { url });
       result = await reader.read(toSourceDocument(doc, doc.body));
       report.stages.extract.passed++;
     } catch (error) {
       report.stages.extract.failed++;
-      await fail(url, reader.id, error, { httpStatus: doc.status, attempts: doc.attempts });
+      await fail(url, reader.id, error, timing);
       return;
     }
     report.records.produced += result.records.length;
+    const contentHash = contentHashOf(result);
+    const sameContent = previous?.contentHash === contentHash && !previous.gone;
 
-    // store
-    try {
-      const saved = await writes.add(() =>
-        store.saveDocument(
-          {
-            url,
-            finalUrl: doc.finalUrl,
-            source: reader.id,
-            httpStatus: doc.status,
-            contentType: doc.mediaType,
-            sha256: doc.sha256,
-            etag: doc.etag,
-            lastModified: doc.lastModified,
-            fetchedAt: doc.fetchedAt,
-            body: doc.body,
-          },
-          result.records,
-        ),
-      );
-      report.stages.store.passed++;
+    // store: the body is archived even when only its cosmetics changed, so the archive holds
+    // every response; the records then come out unchanged and keep their ids.
+    const saved = await writes.add(() =>
+      store.saveDocument(
+        {
+          url,
+          finalUrl: doc.finalUrl,
+          source: reader.id,
+          httpStatus: doc.status,
+          contentType: doc.mediaType,
+          sha256: doc.sha256,
+          etag: doc.etag,
+          lastModified: doc.lastModified,
+          fetchedAt: doc.fetchedAt,
+          body: doc.body,
+        },
+        result.records,
+        { contentHash },
+      ),
+    );
+    report.stages.store.passed++;
+    for (const key of ['inserted', 'updated', 'unchanged', 'deactivated'] as const) report.records[key] += saved.records[key];
+    if (sameContent) {
+      report.documents.unchanged++;
+      await ledger.now({ url, source: reader.id, outcome: 'unchanged', message: 'bytes changed, content did not', ...timing });
+    } else {
       report.documents.fetched++;
-      for (const key of ['inserted', 'updated', 'unchanged', 'deactivated'] as const) report.records[key] += saved.records[key];
-      await writes.add(() => store.recordEvent(runId, { url, source: reader.id, outcome: 'fetched', httpStatus: doc.status, attempts: doc.attempts, bytes: doc.body.length, durationMs: doc.durationMs }));
-    } catch (error) {
-      report.stages.store.failed++;
-      await fail(url, reader.id, error, { httpStatus: doc.status, attempts: doc.attempts });
-      return;
+      await ledger.now({ url, source: reader.id, outcome: 'fetched', ...timing });
     }
     followLinks(result);
   }
 
-  progress?.start?.(0);
-  for (const source of config.sources) {
-    const adapter = adapterById(source.adapter);
-    for (const seed of source.seeds) enqueue({ url: seed, adapter });
+  try {
+    progress?.start?.(0);
+    for (const source of config.sources) {
+      const adapter = adapterById(source.adapter);
+      for (const seed of source.seeds) enqueue({ url: seed, adapter });
+    }
+    await work.onIdle();
+    await ledger.flush();
+    await writes.onIdle();
+  } finally {
+    clearInterval(heartbeat);
+    progress?.stop?.();
   }
-  await work.onIdle();
-  await writes.onIdle();
-  progress?.stop?.();
 
-  const attempted = report.documents.fetched + report.documents.unchanged + report.documents.failed;
+  const attempted = report.documents.fetched + report.documents.unchanged + report.documents.failed + report.documents.gone;
   report.failureRate = attempted === 0 ? 0 : report.documents.failed / attempted;
 
   if (signal?.aborted) {
+    // Left 'interrupted': the next run starts afresh, and what this one stored stays.
     report.status = 'interrupted';
   } else {
     // dedupe + canonical tables, over every stored record, not only this run's
     const canonical = await store.rebuildCanonical(runId, config.dedupe);
     report.projects = { new: canonical.projectsNew, updated: canonical.projectsUpdated, unchanged: canonical.projectsUnchanged, removed: canonical.projectsRemoved };
     report.organisations = canonical.organisations;
+    report.fillRates = await store.sourceFillRates();
+    const previousStats = await store.previousRunStats(config.name, runId);
+    report.warnings = fillRateWarnings(previousStats?.fillRates as FillRates | undefined, report.fillRates);
     if (report.failureRate > config.maxFailureRate) report.status = 'failed';
   }
 
   report.durationMs = Date.now() - started;
   await store.finishRun(runId, report.status, {
+    resumed: report.resumed,
     documents: report.documents,
     records: report.records,
     projects: report.projects,
     stages: report.stages,
     failureRate: report.failureRate,
+    fillRates: report.fillRates,
+    warnings: report.warnings,
     durationMs: report.durationMs,
   });
   return report;
 }
 
-function toSourceDocument(doc: FetchedDocument, body: Uint8Array) {
-  const isText = doc.mediaType.startsWith('text/') || doc.mediaType.includes('html') || doc.mediaType.includes('xml');
-  // Adapters read UTF-8; re-encoding here lets a windows-1252 page reach them intact.
-  const utf8 = isText ? new TextEncoder().encode(decodeBody(Buffer.from(body), doc.charset, doc.mediaType)) : body;
-  return { url: doc.url, finalUrl: doc.finalUrl, mediaType: doc.mediaType, body: utf8 };
-}
-
 /** Identity of a URL within one run: no fragment, no trailing slash difference. */
-function urlKey(url: string): string {
+export function urlKey(url: string): string {
   try {
     const parsed = new URL(url);
     parsed.hash = '';
@@ -245,10 +298,6 @@ function urlKey(url: string): string {
   } catch {
     return url;
   }
-}
-
-function safeUrl(url: string): URL {
-  return new URL(url);
 }
 
 function statusOf(error: unknown): number | null {

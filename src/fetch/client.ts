@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Agent, request, type Dispatcher } from 'undici';
 import { ConfigError, PermanentFetchError, PipelineError, TransientFetchError } from '../core/errors.ts';
@@ -6,11 +7,14 @@ import { parseCharset, sniffMediaType } from './decode.ts';
 import { HostQueues, type HostLimits } from './host-queues.ts';
 import { ACCEPT_ENCODING, readBody } from './read-body.ts';
 import { backoffDelay, isTransientNetworkError, isTransientStatus, parseRetryAfter } from './retry-policy.ts';
+import { RobotsPolicy } from './robots.ts';
+import { SilenceTimer } from './silence-timer.ts';
 
 // The one way the pipeline gets bytes from the web: polite (a queue per host), patient (bounded
 // retries with backoff), suspicious (size limits, sniffed types) and honest about failures (typed
 // errors that carry the real URL). Redirects are followed here rather than by undici so that every
-// hop is resolved against the real URL and passes through `rewrite` again in replay mode.
+// hop is resolved against the real URL, checked against its site's robots.txt, and passes through
+// `rewrite` again in replay mode.
 
 export interface FetcherOptions {
   /** Names the project and a contact, so site owners know who is reading their pages. */
@@ -37,6 +41,12 @@ export interface FetcherOptions {
   maxRedirects?: number;
   /** Decompressed body limit; default 50 MiB. */
   maxBodyBytes?: number;
+  /**
+   * Asks each origin's robots.txt (once per Fetcher) before any request to it, and keeps its
+   * Crawl-delay when that is longer than the host's minimum delay; default true. Only a test, or a
+   * steward with the site owner's leave, turns it off.
+   */
+  respectRobots?: boolean;
   /** Replay: maps a real URL to the loopback replay server. */
   rewrite?: (url: URL) => URL;
 }
@@ -56,6 +66,8 @@ export interface FetchedDocument {
   headers: Record<string, string>;
   /** Empty for 304. */
   body: Buffer;
+  /** A success (2xx) that came with no body at all: delivered, but there is nothing to read in it. */
+  empty: boolean;
   /** Hex SHA-256 of body. */
   sha256: string;
   etag: string | null;
@@ -77,7 +89,17 @@ const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]
 const ACCEPT = 'text/html,application/xhtml+xml,application/pdf;q=0.9,*/*;q=0.8';
 const MiB = 1024 * 1024;
 
-type Settings = Required<Omit<FetcherOptions, 'perHost' | 'rewrite'>>;
+type Settings = Required<Omit<FetcherOptions, 'perHost' | 'rewrite' | 'respectRobots'>>;
+
+/** How one transfer goes: pages are asked of robots.txt and wait in their host's queue; robots.txt itself does neither. */
+interface TransferMode {
+  checkRobots: boolean;
+  queued: boolean;
+  maxRedirects: number;
+}
+
+// RFC 9309 asks crawlers to follow at least five redirects for robots.txt, whatever the page limit.
+const ROBOTS_MAX_REDIRECTS = 5;
 
 interface FinalResponse {
   url: URL;
@@ -114,6 +136,8 @@ export class Fetcher {
   private readonly rewrite: (url: URL) => URL;
   private readonly agent: Agent;
   private readonly queues: HostQueues;
+  private readonly robots: RobotsPolicy | null;
+  private readonly pageMode: TransferMode;
   private readonly shutdown = new AbortController();
   private closing: Promise<void> | null = null;
 
@@ -136,6 +160,9 @@ export class Fetcher {
       maxBodyBytes: positive(options.maxBodyBytes, 50 * MiB, 'maxBodyBytes'),
     };
     this.rewrite = options.rewrite ?? ((url) => url);
+    // Every waiting and running request listens for shutdown; a run with hundreds of URLs queued
+    // for one host is normal, not the listener leak Node's warning at eleven suspects.
+    setMaxListeners(0, this.shutdown.signal);
     this.agent = new Agent({
       connect: { timeout: this.settings.connectTimeoutMs },
       headersTimeout: this.settings.headersTimeoutMs,
@@ -147,21 +174,36 @@ export class Fetcher {
       defaultMinDelayMs: this.settings.defaultMinDelayMs,
       signal: this.shutdown.signal,
     });
+    this.pageMode = { checkRobots: options.respectRobots ?? true, queued: true, maxRedirects: this.settings.maxRedirects };
+    // robots.txt is fetched outside the host queue, before the host's first page: the queue is then
+    // made knowing the Crawl-delay, and a page waiting in the queue never waits on robots.txt too.
+    this.robots = this.pageMode.checkRobots
+      ? new RobotsPolicy({
+          userAgent: this.settings.userAgent,
+          load: (robotsUrl) => this.transfer(robotsUrl, {}, { checkRobots: false, queued: false, maxRedirects: ROBOTS_MAX_REDIRECTS }),
+          onCrawlDelay: (hostname, delayMs) => this.queues.raiseMinDelay(hostname, delayMs),
+        })
+      : null;
   }
 
   /**
    * Fetches a real URL, following redirects and retrying transient failures. With `conditional`
    * validators a not-modified answer comes back as status 304 with an empty body.
-   * Throws TransientFetchError (after the last attempt) or PermanentFetchError, carrying `url`.
+   * Throws TransientFetchError (after the last attempt), PermanentFetchError, or RobotsDisallowedError
+   * (before any request for the URL or a redirect target robots.txt forbids), carrying `url`.
    */
-  async fetch(url: string, conditional: ConditionalRequest = {}): Promise<FetchedDocument> {
+  fetch(url: string, conditional: ConditionalRequest = {}): Promise<FetchedDocument> {
+    return this.transfer(url, conditional, this.pageMode);
+  }
+
+  private async transfer(url: string, conditional: ConditionalRequest, mode: TransferMode): Promise<FetchedDocument> {
     if (this.shutdown.signal.aborted) throw new ConfigError('the fetcher is closed', { url });
     const start = parseRealUrl(url);
     const started = performance.now();
     const { maxAttempts } = this.settings;
     for (let attempt = 1; ; attempt++) {
       try {
-        const { response, redirects } = await this.followRedirects(url, start, conditional);
+        const { response, redirects } = await this.followRedirects(url, start, conditional, mode);
         return this.toDocument(url, response, redirects, conditional, attempt, performance.now() - started);
       } catch (error) {
         const failure = this.classify(error, url);
@@ -198,12 +240,17 @@ export class Fetcher {
     askedUrl: string,
     start: URL,
     conditional: ConditionalRequest,
+    mode: TransferMode,
   ): Promise<{ response: FinalResponse; redirects: string[] }> {
     const redirects: string[] = [];
     let current = withoutFragment(start);
     const seen = new Set<string>([current.href]);
     for (;;) {
-      const hop = await this.queues.run(current.hostname, (signal) => this.requestOnce(askedUrl, current, conditional, signal));
+      // Every hop is asked: a redirect must not carry us into a part of a site we may not read.
+      if (mode.checkRobots && this.robots) await this.robots.assertAllowed(current, askedUrl);
+      const hopUrl = current;
+      const request = (signal: AbortSignal) => this.requestOnce(askedUrl, hopUrl, conditional, signal);
+      const hop = mode.queued ? await this.queues.run(hopUrl.hostname, request) : await request(this.shutdown.signal);
       if (!('location' in hop)) return { response: hop, redirects };
       redirects.push(current.href);
       let next: URL;
@@ -220,8 +267,8 @@ export class Fetcher {
       if (seen.has(key)) {
         throw new PermanentFetchError(`redirect loop: ${[...redirects, key].join(' -> ')}`, { url: askedUrl, status: hop.status });
       }
-      if (redirects.length > this.settings.maxRedirects) {
-        throw new PermanentFetchError(`more than ${this.settings.maxRedirects} redirects: ${[...redirects, key].join(' -> ')}`, {
+      if (redirects.length > mode.maxRedirects) {
+        throw new PermanentFetchError(`more than ${mode.maxRedirects} redirects: ${[...redirects, key].join(' -> ')}`, {
           url: askedUrl,
           status: hop.status,
         });
@@ -252,9 +299,9 @@ export class Fetcher {
     // timer keeps short limits meaningful.
     const { headersTimeoutMs } = this.settings;
     const headersDeadline = new AbortController();
-    const headersTimer = setTimeout(() => {
+    const headersTimer = new SilenceTimer(headersTimeoutMs, () => {
       headersDeadline.abort(new TransientFetchError(`no response headers within ${headersTimeoutMs} ms`, { url: askedUrl }));
-    }, headersTimeoutMs);
+    });
     let response: Dispatcher.ResponseData;
     try {
       response = await request(this.target(askedUrl, real), {
@@ -264,7 +311,7 @@ export class Fetcher {
         signal: AbortSignal.any([shutdown, headersDeadline.signal, AbortSignal.timeout(this.settings.attemptTimeoutMs)]),
       });
     } finally {
-      clearTimeout(headersTimer);
+      headersTimer.stop();
     }
     const status = response.statusCode;
     const responseHeaders = flattenHeaders(response.headers);
@@ -288,6 +335,7 @@ export class Fetcher {
             contentEncoding: responseHeaders['content-encoding'],
             maxBytes: this.settings.maxBodyBytes,
             idleTimeoutMs: this.settings.bodyTimeoutMs,
+            declaredLength: Number.isSafeInteger(declared) && declared >= 0 ? declared : null, // NaN when absent
           });
       return { url: real, status, headers: responseHeaders, body };
     }
@@ -338,6 +386,7 @@ export class Fetcher {
       charset: parseCharset(contentType),
       headers: response.headers,
       body: response.body,
+      empty: !notModified && response.body.length === 0,
       sha256: createHash('sha256').update(response.body).digest('hex'),
       // A 304 need not repeat the validators; the ones we sent still hold.
       etag: response.headers['etag'] ?? (notModified ? conditional.etag ?? null : null),

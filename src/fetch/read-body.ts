@@ -2,6 +2,8 @@ import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { PermanentFetchError, TransientFetchError } from '../core/errors.ts';
+import { isTransientNetworkError } from './retry-policy.ts';
+import { SilenceTimer } from './silence-timer.ts';
 
 // Reads a response body into memory without ever holding more than the limit: the count runs on
 // the decompressed bytes (a small gzip can expand enormously), and the transfer is aborted as soon
@@ -45,6 +47,13 @@ export interface ReadBodyOptions {
   maxBytes: number;
   /** Longest silence allowed between two chunks. */
   idleTimeoutMs: number;
+  /** The Content-Length the server declared (bytes on the wire, before decoding), if any. */
+  declaredLength?: number | null;
+}
+
+/** What came over the wire so far: the watchdog counts it before any decoding. */
+interface WireCount {
+  bytes: number;
 }
 
 /**
@@ -52,22 +61,22 @@ export interface ReadBodyOptions {
  * timeout of its own, but its timers tick about once a second, which lets a server that sends a
  * byte every few hundred milliseconds slip under any shorter limit.
  */
-function idleWatchdog(source: Readable, idleTimeoutMs: number, url: string): Transform {
-  const fire = (): void => {
+function idleWatchdog(source: Readable, idleTimeoutMs: number, url: string, received: WireCount): Transform {
+  const timer = new SilenceTimer(idleTimeoutMs, () => {
     source.destroy(new TransientFetchError(`no data for ${idleTimeoutMs} ms while reading the body`, { url }));
-  };
-  const timer = setTimeout(fire, idleTimeoutMs);
+  });
   return new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       timer.refresh();
+      received.bytes += chunk.length;
       callback(null, chunk);
     },
     flush(callback) {
-      clearTimeout(timer);
+      timer.stop();
       callback();
     },
     destroy(error, callback) {
-      clearTimeout(timer);
+      timer.stop();
       callback(error);
     },
   });
@@ -76,8 +85,9 @@ function idleWatchdog(source: Readable, idleTimeoutMs: number, url: string): Tra
 /**
  * The whole body, decompressed. Throws PermanentFetchError when it exceeds `maxBytes`, is encoded
  * in a way we cannot decode, or is corrupt; TransientFetchError when the server falls silent for
- * `idleTimeoutMs`. The HTTP client's own errors (timeouts, resets) pass through for the caller to
- * classify.
+ * `idleTimeoutMs`, or closes the connection before the `declaredLength` bytes arrived (a truncated
+ * body is worth asking again for). The HTTP client's other errors (timeouts, resets) pass through
+ * for the caller to classify.
  */
 export async function readBody(stream: Readable, options: ReadBodyOptions): Promise<Buffer> {
   const { url, maxBytes } = options;
@@ -104,13 +114,22 @@ export async function readBody(stream: Readable, options: ReadBodyOptions): Prom
       chunks.push(chunk);
     }
   };
+  const received: WireCount = { bytes: 0 };
+  const declared = options.declaredLength ?? null;
+  const truncated = (cause?: unknown) =>
+    new TransientFetchError(`truncated body: the connection closed after ${received.bytes} of the ${declared} bytes declared by Content-Length`, { url, cause });
   try {
-    const watchdog = idleWatchdog(stream, options.idleTimeoutMs, url);
+    const watchdog = idleWatchdog(stream, options.idleTimeoutMs, url, received);
     await (pipeline as (...streams: unknown[]) => Promise<void>)(stream, watchdog, ...decoders, collect);
   } catch (error) {
     if (tooLarge) throw tooLarge;
+    // undici reports an early close as a socket error ("other side closed"), a decoder as an unexpected
+    // end of its stream; the count says what either really meant.
+    if (declared !== null && received.bytes < declared && (isTransientNetworkError(error) || isZlibError(error))) throw truncated(error);
     if (isZlibError(error)) throw new PermanentFetchError(`corrupt ${options.contentEncoding} body`, { url, cause: error });
     throw error;
   }
+  // The HTTP client normally fails a short body itself; this keeps the promise if one ever gets through.
+  if (declared !== null && received.bytes < declared) throw truncated();
   return Buffer.concat(chunks, total);
 }

@@ -1,8 +1,9 @@
 // Rebuilds the canonical tables from every live source record. The deduplicator decides what is
 // one project; this module decides which rows that means writing: ids are inherited from the
 // previous rebuild and a row whose content hash is unchanged is not touched, so a refresh over
-// unchanged sources writes nothing and downstream links keep working.
-import { eq, inArray, sql } from 'drizzle-orm';
+// unchanged sources writes nothing and downstream links keep working. When no input changed at all
+// since the last rebuild (canonical-state.ts), the deduplicator is not even run.
+import { count, eq, inArray, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import {
   dedupe as realDedupe,
@@ -16,6 +17,7 @@ import {
   type StewardDecision,
 } from '../dedupe/index.ts';
 import { chunksFor } from './batches.ts';
+import { isUpToDate, readCanonicalState, recordBuild } from './canonical-state.ts';
 import type { Database } from './connection.ts';
 import { contentHash } from './hashing.ts';
 import {
@@ -42,6 +44,16 @@ export interface RebuildResult {
   organisations: number;
   /** Stored records that no longer pass the record schema (an older adapter's JSON): left out. */
   recordsRejected: number;
+  /** No source record, steward decision or option changed since the last rebuild: nothing was deduplicated. */
+  skipped: boolean;
+}
+
+export interface RebuildOptions {
+  /**
+   * Rebuild even when no input changed: after an upgrade of the deduplicator itself, whose code
+   * the bookkeeping cannot see. Still writes only the rows whose content changed.
+   */
+  force?: boolean;
 }
 
 type ProjectRow = typeof projects.$inferInsert;
@@ -50,9 +62,21 @@ type OrganisationRow = typeof organisations.$inferInsert;
 // Two workers sharing one PostgreSQL must not interleave rebuilds; the lock ends with the transaction.
 const REBUILD_LOCK = sql`select pg_advisory_xact_lock(hashtext('elet:rebuild-canonical'))`;
 
-export async function rebuildCanonical(db: Database, runId: string, options: DedupeOptions, dedupe: DedupeFunction = realDedupe): Promise<RebuildResult> {
+export async function rebuildCanonical(
+  db: Database,
+  runId: string,
+  options: DedupeOptions,
+  dedupe: DedupeFunction = realDedupe,
+  rebuild: RebuildOptions = {},
+): Promise<RebuildResult> {
   return db.transaction(async (tx) => {
     await tx.execute(REBUILD_LOCK);
+
+    // Read before the inputs: a write committed in between then leaves the state behind, and the
+    // next rebuild runs rather than missing it.
+    const state = await readCanonicalState(tx);
+    const optionsHash = contentHash(options);
+    if (!rebuild.force && isUpToDate(state, optionsHash)) return unchangedResult(tx, state!.recordsRejected);
 
     const stored: DedupeInput[] = (
       await tx.select({ key: sourceRecords.id, record: sourceRecords.record }).from(sourceRecords).where(eq(sourceRecords.active, true))
@@ -66,9 +90,25 @@ export async function rebuildCanonical(db: Database, runId: string, options: Ded
     const projectCounts = await writeProjects(tx, result.projects, organisationIds);
     await removeOrphanOrganisations(tx, organisationIds);
     await writeMergeDecisions(tx, runId, result.decisions);
+    await recordBuild(tx, { generation: state?.inputGeneration ?? 0, optionsHash, recordsRejected: rejected.length });
 
-    return { ...projectCounts, organisations: result.organisations.length, recordsRejected: rejected.length };
+    return { ...projectCounts, organisations: result.organisations.length, recordsRejected: rejected.length, skipped: false };
   });
+}
+
+/** What a rebuild over unchanged inputs would report, read from the tables instead of recomputed. */
+async function unchangedResult(tx: Database, recordsRejected: number): Promise<RebuildResult> {
+  const [projectRows] = await tx.select({ rows: count() }).from(projects);
+  const [organisationRows] = await tx.select({ rows: count() }).from(organisations);
+  return {
+    projectsNew: 0,
+    projectsUpdated: 0,
+    projectsUnchanged: Number(projectRows?.rows ?? 0),
+    projectsRemoved: 0,
+    organisations: Number(organisationRows?.rows ?? 0),
+    recordsRejected,
+    skipped: true,
+  };
 }
 
 async function readStewardDecisions(tx: Database): Promise<StewardDecision[]> {
@@ -125,7 +165,7 @@ async function removeOrphanOrganisations(tx: Database, keptIds: readonly string[
 // ---------------------------------------------------------------------------------------------
 // Projects keep the id most of their members belonged to.
 
-async function writeProjects(tx: Database, canonical: readonly CanonicalProject[], organisationIds: readonly string[]): Promise<Omit<RebuildResult, 'organisations' | 'recordsRejected'>> {
+async function writeProjects(tx: Database, canonical: readonly CanonicalProject[], organisationIds: readonly string[]): Promise<Omit<RebuildResult, 'organisations' | 'recordsRejected' | 'skipped'>> {
   const membership = await tx.select({ projectId: projectSources.projectId, sourceRecordId: projectSources.sourceRecordId }).from(projectSources);
   const existingProjects = await tx.select({ id: projects.id, contentHash: projects.contentHash, createdAt: projects.createdAt }).from(projects);
   const existingById = new Map(existingProjects.map((row) => [row.id, row]));

@@ -41,15 +41,46 @@ function guarded(store: Store): Store {
     startRun: (pipeline) => run('startRun', null, () => store.startRun(pipeline)),
     finishRun: (runId, status, stats) => run('finishRun', null, () => store.finishRun(runId, status, stats)),
     recordEvent: (runId, event) => run('recordEvent', event.url, () => store.recordEvent(runId, event)),
+    // A batch names its first URL: enough to find it in the ledger, short enough for a message.
+    recordEvents: (runId, events) => run('recordEvents', events[0]?.url ?? null, () => store.recordEvents(runId, events)),
+    heartbeat: (runId) => run('heartbeat', null, () => store.heartbeat(runId)),
+    findResumableRun: (pipeline, options) => run('findResumableRun', null, () => store.findResumableRun(pipeline, options)),
+    adoptRun: (runId) => run('adoptRun', null, () => store.adoptRun(runId)),
+    previousRunStats: (pipeline, beforeRunId) => run('previousRunStats', null, () => store.previousRunStats(pipeline, beforeRunId)),
+    listRuns: (limit) => run('listRuns', null, () => store.listRuns(limit)),
+    runDetails: (runId) => run('runDetails', null, () => store.runDetails(runId)),
     previousFetch: (url) => run('previousFetch', url, () => store.previousFetch(url)),
     archivedBody: (url) => run('archivedBody', url, () => store.archivedBody(url)),
-    saveDocument: (doc, records) => run('saveDocument', doc.url, () => store.saveDocument(doc, records)),
+    saveDocument: (doc, records, options) => run('saveDocument', doc.url, () => store.saveDocument(doc, records, options)),
     touchDocument: (url, checkedAt) => run('touchDocument', url, () => store.touchDocument(url, checkedAt)),
-    rebuildCanonical: (runId, options) => run('rebuildCanonical', null, () => store.rebuildCanonical(runId, options)),
+    markGone: (url, at) => run('markGone', url, () => store.markGone(url, at)),
+    archivedDocuments: (options) => guardedIteration('archivedDocuments', () => store.archivedDocuments(options)),
+    sourceFillRates: () => run('sourceFillRates', null, () => store.sourceFillRates()),
+    rebuildCanonical: (runId, options, rebuild) => run('rebuildCanonical', null, () => store.rebuildCanonical(runId, options, rebuild)),
     recordStewardDecisions: (decisions) => run('recordStewardDecisions', null, () => store.recordStewardDecisions(decisions)),
     summary: () => run('summary', null, () => store.summary()),
     close: () => run('close', null, () => store.close()),
   };
+}
+
+/** The same guard for a stream of results: a failure while reading the next batch is a StoreError too. */
+async function* guardedIteration<T>(operation: string, iterate: () => AsyncIterable<T>): AsyncGenerator<T> {
+  const iterator = iterate()[Symbol.asyncIterator]();
+  try {
+    for (;;) {
+      let next: IteratorResult<T>;
+      try {
+        next = await iterator.next();
+      } catch (error) {
+        throw asStoreError(operation, null, error);
+      }
+      if (next.done) return;
+      yield next.value;
+    }
+  } finally {
+    // The caller stopped early (break, or its own error): let the source finish its clean-up.
+    await iterator.return?.();
+  }
 }
 
 function asStoreError(operation: string, url: string | null, error: unknown): Error {

@@ -4,6 +4,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { StoreError } from '../core/errors.ts';
 import type { ProjectRecord } from '../schema/record.ts';
 import { chunksFor } from './batches.ts';
+import { bumpInputGeneration } from './canonical-state.ts';
 import type { Database } from './connection.ts';
 import { contentHash, sha256Hex } from './hashing.ts';
 import { documentBodies, documents, sourceRecords } from './schema.ts';
@@ -32,26 +33,55 @@ export interface PreviousFetch {
   etag: string | null;
   lastModified: string | null;
   sha256: string | null;
+  /** The pipeline's hash of what the adapter read last time, if it gave one. */
+  contentHash: string | null;
+  /** The page answered 404/410 last time it was asked for. */
+  gone: boolean;
+}
+
+export interface SaveDocumentOptions {
+  /** The pipeline's hash of what the adapter read from this body (records and links). */
+  contentHash?: string;
 }
 
 export async function previousFetch(db: Database, url: string): Promise<PreviousFetch | null> {
   const [row] = await db
-    .select({ etag: documents.etag, lastModified: documents.lastModified, sha256: documents.sha256 })
+    .select({
+      etag: documents.etag,
+      lastModified: documents.lastModified,
+      sha256: documents.sha256,
+      contentHash: documents.contentHash,
+      gone: sql<boolean>`${documents.goneAt} is not null`,
+    })
     .from(documents)
     .where(eq(documents.url, url))
     .limit(1);
   return row ?? null;
 }
 
+/**
+ * A page that was stored answered 404 or 410: it is marked gone from `at` (the first time it was
+ * seen gone stays), and nothing it gave is deleted. False when no document was stored for the URL.
+ */
+export async function markGone(db: Database, url: string, at: Date): Promise<boolean> {
+  const marked = await db
+    .update(documents)
+    .set({ goneAt: sql`coalesce(${documents.goneAt}, ${at.toISOString()}::timestamptz)`, lastCheckedAt: at })
+    .where(eq(documents.url, url))
+    .returning({ id: documents.id });
+  return marked.length > 0;
+}
+
+/** For a 304 or an unchanged body: the page answered, so it is not gone (any more). */
 export async function touchDocument(db: Database, url: string, checkedAt: Date): Promise<void> {
-  const touched = await db.update(documents).set({ lastCheckedAt: checkedAt }).where(eq(documents.url, url)).returning({ id: documents.id });
+  const touched = await db.update(documents).set({ lastCheckedAt: checkedAt, goneAt: null }).where(eq(documents.url, url)).returning({ id: documents.id });
   // A 304 or an unchanged hash presupposes a saved document; a missing one means the caller
   // skipped saveDocument, and silently doing nothing would hide that.
   if (touched.length === 0) throw new StoreError(`touchDocument: no document stored for ${url}`, { url });
 }
 
 /** Archives the body once, upserts the document and reconciles its source records, atomically. */
-export async function saveDocument(db: Database, doc: FetchedDocument, records: readonly ProjectRecord[]): Promise<SaveDocumentResult> {
+export async function saveDocument(db: Database, doc: FetchedDocument, records: readonly ProjectRecord[], options: SaveDocumentOptions = {}): Promise<SaveDocumentResult> {
   // The hash is the archive's key; a wrong one would file the bytes under another document's name.
   const actualSha256 = sha256Hex(doc.body);
   if (actualSha256 !== doc.sha256.toLowerCase()) {
@@ -78,6 +108,9 @@ export async function saveDocument(db: Database, doc: FetchedDocument, records: 
       fetchedAt: doc.fetchedAt,
       lastCheckedAt: doc.fetchedAt,
       size: doc.body.byteLength,
+      // A hash of another body's content would make a later change look like none.
+      contentHash: options.contentHash ?? null,
+      goneAt: null,
     };
     const [saved] = await tx
       .insert(documents)
@@ -86,6 +119,7 @@ export async function saveDocument(db: Database, doc: FetchedDocument, records: 
       .returning({ id: documents.id });
 
     const counts = await reconcileSourceRecords(tx, saved.id, records);
+    if (counts.inserted + counts.updated + counts.deactivated > 0) await bumpInputGeneration(tx);
     return { documentId: saved.id, bodyChanged: before?.sha256 !== actualSha256, records: counts };
   });
 }

@@ -64,6 +64,12 @@ export const documents = pgTable(
     fetchedAt: timestamp('fetched_at', { withTimezone: true, mode: 'date' }).notNull(),
     lastCheckedAt: timestamp('last_checked_at', { withTimezone: true, mode: 'date' }).notNull(),
     size: integer('size').notNull(),
+    // Set when the page answered 404/410 after having been there; its records stay, so a steward
+    // sees the page gone rather than the data vanishing. Cleared when the page answers again.
+    goneAt: timestamp('gone_at', { withTimezone: true, mode: 'date' }),
+    // The pipeline's hash of what the adapter read (records and links): a page whose bytes change
+    // but whose content does not (a rotating block, a token) then counts as unchanged.
+    contentHash: text('content_hash'),
   },
   (t) => [index('documents_sha256_idx').on(t.sha256), index('documents_source_idx').on(t.source)],
 );
@@ -244,6 +250,9 @@ export const projectSources = pgTable(
   ],
 );
 
+export const RUN_STATUSES = ['running', 'completed', 'failed', 'interrupted'] as const;
+export type RunState = (typeof RUN_STATUSES)[number];
+
 export const runs = pgTable(
   'runs',
   {
@@ -251,8 +260,13 @@ export const runs = pgTable(
     pipeline: text('pipeline').notNull(),
     startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
-    status: text('status').$type<'running' | 'completed' | 'failed' | 'interrupted'>().notNull().default('running'),
+    status: text('status').$type<RunState>().notNull().default('running'),
     stats: jsonb('stats').$type<Record<string, unknown>>().notNull().default({}),
+    // Which process works on the run, and when it last said so: a run left 'running' by a process
+    // that is gone (killed, machine rebooted) is resumed rather than started again.
+    pid: integer('pid'),
+    hostname: text('hostname'),
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true, mode: 'date' }),
   },
   (t) => [index('runs_pipeline_started_idx').on(t.pipeline, t.startedAt)],
 );
@@ -282,6 +296,10 @@ export const mergeDecisions = pgTable(
   ],
 );
 
+/** What a run did to one URL. Every outcome but 'failed' is final: a resumed run does not redo it. */
+export const RUN_OUTCOMES = ['fetched', 'unchanged', 'not-modified', 'gone', 'skipped', 'skipped-by-robots', 'failed'] as const;
+export type RunOutcome = (typeof RUN_OUTCOMES)[number];
+
 export const runEvents = pgTable(
   'run_events',
   {
@@ -291,7 +309,7 @@ export const runEvents = pgTable(
       .references(() => runs.id, { onDelete: 'cascade' }),
     url: text('url').notNull(),
     source: text('source'),
-    outcome: text('outcome').$type<'fetched' | 'unchanged' | 'not-modified' | 'gone' | 'skipped' | 'failed'>().notNull(),
+    outcome: text('outcome').$type<RunOutcome>().notNull(),
     httpStatus: integer('http_status'),
     errorClass: text('error_class'),
     message: text('message'),
@@ -304,10 +322,35 @@ export const runEvents = pgTable(
     index('run_events_run_idx').on(t.runId),
     index('run_events_url_idx').on(t.url),
     index('run_events_outcome_idx').on(t.runId, t.outcome),
+    // Constants of this file, so they can be written into the constraint as literals.
+    check('run_events_outcome_known', sql`${t.outcome} in (${sql.raw(RUN_OUTCOMES.map((outcome) => `'${outcome}'`).join(', '))})`),
   ],
 );
 
-/** Every table, in an order where each one's references come before it. */
+/**
+ * One row of bookkeeping that lets a rebuild of the canonical tables be skipped when nothing it
+ * reads changed. Every write that changes an active source record or a steward decision bumps
+ * input_generation in its own transaction; a rebuild stores the generation (and the options) it
+ * built from. Equal generation and options: the dedupe would give the same rows, so it is not run.
+ */
+export const canonicalState = pgTable(
+  'canonical_state',
+  {
+    id: integer('id').primaryKey().default(1),
+    inputGeneration: bigint('input_generation', { mode: 'number' }).notNull().default(0),
+    builtGeneration: bigint('built_generation', { mode: 'number' }),
+    builtOptionsHash: text('built_options_hash'),
+    builtAt: timestamp('built_at', { withTimezone: true, mode: 'date' }),
+    /** What the last real rebuild left out, repeated by the rebuilds it lets skip. */
+    recordsRejected: integer('records_rejected').notNull().default(0),
+  },
+  (t) => [check('canonical_state_single_row', sql`${t.id} = 1`)],
+);
+
+/**
+ * Every table of the data (DESIGN.md), in an order where each one's references come before it;
+ * canonical_state is bookkeeping, not data, and is left out of counts.
+ */
 export const allTables = {
   documentBodies,
   documents,

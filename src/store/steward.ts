@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import type { StewardDecision } from '../dedupe/index.ts';
 import { chunksFor } from './batches.ts';
+import { bumpInputGeneration } from './canonical-state.ts';
 import type { Database } from './connection.ts';
 import { mergeDecisions } from './schema.ts';
 
@@ -34,5 +35,7 @@ export async function recordStewardDecisions(db: Database, decisions: readonly S
           set: { decision: sql`excluded.decision`, decidedBy: sql`excluded.decided_by`, decidedAt: sql`excluded.decided_at` },
         });
     }
+    // The next rebuild must follow the verdicts even when no source record changed.
+    if (byPair.size > 0) await bumpInputGeneration(tx);
   });
 }

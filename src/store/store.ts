@@ -3,10 +3,34 @@
 import { eq } from 'drizzle-orm';
 import type { DedupeOptions, StewardDecision } from '../dedupe/index.ts';
 import type { ProjectRecord } from '../schema/record.ts';
-import { rebuildCanonical, type DedupeFunction, type RebuildResult } from './canonical.ts';
+import { archivedDocuments, type ArchivedDocumentsOptions } from './archive.ts';
+import { rebuildCanonical, type DedupeFunction, type RebuildOptions, type RebuildResult } from './canonical.ts';
 import type { Connection, Database } from './connection.ts';
-import { previousFetch, saveDocument, touchDocument, type FetchedDocument, type PreviousFetch, type SaveDocumentResult } from './documents.ts';
-import { finishRun, recordEvent, startRun, type RunEvent, type RunStatus } from './runs.ts';
+import {
+  markGone,
+  previousFetch,
+  saveDocument,
+  touchDocument,
+  type FetchedDocument,
+  type PreviousFetch,
+  type SaveDocumentOptions,
+  type SaveDocumentResult,
+} from './documents.ts';
+import { sourceFillRates, type SourceFillRates } from './fill-rates.ts';
+import { listRuns, runDetails, type RunDetails, type RunListing } from './run-history.ts';
+import {
+  adoptRun,
+  findResumableRun,
+  finishRun,
+  heartbeat,
+  previousRunStats,
+  recordEvent,
+  recordEvents,
+  startRun,
+  type ResumableRun,
+  type RunEvent,
+  type RunStatus,
+} from './runs.ts';
 import { documentBodies, documents } from './schema.ts';
 import { recordStewardDecisions } from './steward.ts';
 import { summary } from './summary.ts';
@@ -16,22 +40,56 @@ export interface Store {
   /** The drizzle database, for read-only queries by the CLI and tests. */
   readonly db: Database;
   migrate(): Promise<void>;
+
+  // --- the run ledger
+  /** A new run, owned by this process (pid, hostname, heartbeat). */
   startRun(pipeline: string): Promise<string>;
   finishRun(runId: string, status: RunStatus, stats: Record<string, unknown>): Promise<void>;
   recordEvent(runId: string, event: RunEvent): Promise<void>;
+  /** Many events in one transaction, in as few statements as possible. */
+  recordEvents(runId: string, events: readonly RunEvent[]): Promise<void>;
+  /** This process is still working on the run. */
+  heartbeat(runId: string): Promise<void>;
+  /**
+   * The newest run of the pipeline still 'running' whose process is gone (its pid no longer exists
+   * on this host, or its heartbeat is older than staleAfterMs), with the URLs it already finished.
+   */
+  findResumableRun(pipeline: string, options: { staleAfterMs: number }): Promise<ResumableRun | null>;
+  /** Makes this process the owner of a run found by findResumableRun. */
+  adoptRun(runId: string): Promise<void>;
+  /** Stats of the newest completed run of the pipeline that started before the given one. */
+  previousRunStats(pipeline: string, beforeRunId: string): Promise<Record<string, unknown> | null>;
+  /** The newest runs first. */
+  listRuns(limit: number): Promise<RunListing[]>;
+  /** One run with its outcomes and its failures grouped by reason; null when there is no such run. */
+  runDetails(runId: string): Promise<RunDetails | null>;
+
+  // --- documents and what the adapters read from them
   previousFetch(url: string): Promise<PreviousFetch | null>;
   /** The archived body last saved for that URL (for a 304, whose response has none). */
   archivedBody(url: string): Promise<Uint8Array | null>;
   /**
-   * Archives the body by hash (once), upserts the document and reconciles its source records,
-   * in one transaction. Unchanged records keep their id and row; new ones get new ids; records
-   * no longer produced become inactive.
+   * Archives the body by hash (once), upserts the document (no longer gone) and reconciles its
+   * source records, in one transaction. Unchanged records keep their id and row; new ones get new
+   * ids; records no longer produced become inactive.
    */
-  saveDocument(doc: FetchedDocument, records: ProjectRecord[]): Promise<SaveDocumentResult>;
-  /** For a 304 or an unchanged hash: only last_checked_at moves. */
+  saveDocument(doc: FetchedDocument, records: ProjectRecord[], options?: SaveDocumentOptions): Promise<SaveDocumentResult>;
+  /** For a 304 or an unchanged hash: only last_checked_at moves (and the page is no longer gone). */
   touchDocument(url: string, checkedAt: Date): Promise<void>;
-  /** Dedupes every active source record and writes what changed in the canonical tables, in one transaction. */
-  rebuildCanonical(runId: string, options: DedupeOptions): Promise<RebuildResult>;
+  /** A stored page answered 404/410: marked gone, nothing deleted. False when no page was stored. */
+  markGone(url: string, at: Date): Promise<boolean>;
+  /** Every stored page that is not gone, with its archived body, read a batch at a time. */
+  archivedDocuments(options?: ArchivedDocumentsOptions): AsyncIterable<FetchedDocument>;
+  /** Per source, the share of live records where each record field holds something. */
+  sourceFillRates(): Promise<SourceFillRates>;
+
+  // --- canonical tables
+  /**
+   * Dedupes every active source record and writes what changed in the canonical tables, in one
+   * transaction; skips the dedupe when no record, steward decision or option changed since the
+   * last rebuild (`force` rebuilds anyway, after an upgrade of the deduplicator).
+   */
+  rebuildCanonical(runId: string, options: DedupeOptions, rebuild?: RebuildOptions): Promise<RebuildResult>;
   /** Records a person's verdict on a pair of source records; later rebuilds follow it. */
   recordStewardDecisions(decisions: StewardDecision[]): Promise<void>;
   /** Row count per table. */
@@ -53,6 +111,13 @@ export function createStore(connection: Connection, dependencies: StoreDependenc
     startRun: (pipeline) => startRun(db, pipeline),
     finishRun: (runId, status, stats) => finishRun(db, runId, status, stats),
     recordEvent: (runId, event) => recordEvent(db, runId, event),
+    recordEvents: (runId, events) => recordEvents(db, runId, events),
+    heartbeat: (runId) => heartbeat(db, runId),
+    findResumableRun: (pipeline, options) => findResumableRun(db, pipeline, options),
+    adoptRun: (runId) => adoptRun(db, runId),
+    previousRunStats: (pipeline, beforeRunId) => previousRunStats(db, pipeline, beforeRunId),
+    listRuns: (limit) => listRuns(db, limit),
+    runDetails: (runId) => runDetails(db, runId),
     previousFetch: (url) => previousFetch(db, url),
     archivedBody: async (url) => {
       const [row] = await db
@@ -63,9 +128,12 @@ export function createStore(connection: Connection, dependencies: StoreDependenc
         .limit(1);
       return row?.bytes ?? null;
     },
-    saveDocument: (doc, records) => saveDocument(db, doc, records),
+    saveDocument: (doc, records, options) => saveDocument(db, doc, records, options),
     touchDocument: (url, checkedAt) => touchDocument(db, url, checkedAt),
-    rebuildCanonical: (runId, options) => rebuildCanonical(db, runId, options, dependencies.dedupe),
+    markGone: (url, at) => markGone(db, url, at),
+    archivedDocuments: (options) => archivedDocuments(db, options),
+    sourceFillRates: () => sourceFillRates(db),
+    rebuildCanonical: (runId, options, rebuild) => rebuildCanonical(db, runId, options, dependencies.dedupe, rebuild),
     recordStewardDecisions: (decisions) => recordStewardDecisions(db, decisions),
     summary: () => summary(db),
     close: () => connection.close(),

@@ -6,9 +6,11 @@ import { Fetcher, type FetcherOptions } from '../../src/fetch/client.ts';
 import { decodeBody } from '../../src/fetch/decode.ts';
 import { startTestServer, type Handler, type TestServer } from '../helpers/fixture-server.ts';
 
-// Short timeouts and backoff so that every failure mode runs in well under a second.
+// Short timeouts and backoff so that every failure mode runs in well under a second. These servers
+// answer every path alike, robots.txt included, so robots.txt is left to robots.test.ts.
 const FAST: Omit<FetcherOptions, 'rewrite'> = {
   userAgent: 'elet-pipeline-test (+mailto:test@example.org)',
+  respectRobots: false,
   connectTimeoutMs: 1000,
   headersTimeoutMs: 400,
   bodyTimeoutMs: 150,
@@ -78,6 +80,7 @@ describe('Fetcher: validators and conditional GET', () => {
     const second = await client.fetch(server.url('/page'), { etag: first.etag, lastModified: first.lastModified });
     expect(second.status).toBe(304);
     expect(second.body.length).toBe(0);
+    expect(second.empty).toBe(false); // nothing was sent because nothing changed, not because the page is blank
     expect(second.etag).toBe('"v1"');
     expect(seen).toEqual([undefined, '"v1"']);
   });
@@ -105,8 +108,10 @@ describe('Fetcher: validators and conditional GET', () => {
     const empty = await client.fetch(server.url('/empty'));
     expect(empty.status).toBe(200);
     expect(empty.body.length).toBe(0);
+    expect(empty.empty).toBe(true);
     const zipped = await client.fetch(server.url('/zipped'));
     expect(zipped.body.toString()).toBe('<p>zipped</p>');
+    expect(zipped.empty).toBe(false);
   });
 });
 
@@ -223,6 +228,30 @@ describe('Fetcher: failures and retries', () => {
     expect(server.hits.get('/slow')).toBe(2);
   });
 
+  it('fails a body cut short of its Content-Length as truncated, retrying it', async () => {
+    const server = await serve((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html', 'content-length': 1000 });
+      response.write('<p>only the start', () => response.socket?.end());
+    });
+    const error = await rejection(fetcher({ maxAttempts: 2 }).fetch(server.url('/cut')));
+    expect(error).toBeInstanceOf(TransientFetchError);
+    expect((error as Error).message).toMatch(/^truncated body: the connection closed after 17 of the 1000 bytes/);
+    expect((error as Error).message).toMatch(/gave up after 2 attempts/);
+    expect((error as TransientFetchError).url).toBe(server.url('/cut'));
+    expect(server.hits.get('/cut')).toBe(2);
+  });
+
+  it('calls a gzip body cut short of its Content-Length truncated, not corrupt', async () => {
+    const zipped = gzipSync('<p>' + 'decrochage '.repeat(2000) + '</p>');
+    const server = await serve((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip', 'content-length': zipped.length });
+      response.write(zipped.subarray(0, zipped.length >> 1), () => response.socket?.end());
+    });
+    const error = await rejection(fetcher({ maxAttempts: 1 }).fetch(server.url('/cut.gz')));
+    expect(error).toBeInstanceOf(TransientFetchError);
+    expect((error as Error).message).toMatch(/truncated body/);
+  });
+
   it('fails a body that trickles in under bodyTimeout but past attemptTimeoutMs', async () => {
     const server = await serve((request, response) => {
       response.writeHead(200, { 'content-type': 'text/html' });
@@ -302,6 +331,38 @@ describe('Fetcher: failures and retries', () => {
     expect(await waiting).toBeInstanceOf(TransientFetchError);
     expect(await rejection(client.fetch(server.url('/three')))).toBeInstanceOf(ConfigError);
     await client.close(); // a second close is harmless
+  });
+});
+
+describe('Fetcher: our own pauses are not the server\'s silence', () => {
+  // Stands for a PDF parse holding the event loop: nothing else in the process runs meanwhile.
+  function holdEventLoop(ms: number): void {
+    const until = Date.now() + ms;
+    while (Date.now() < until) {
+      // busy
+    }
+  }
+
+  it('does not time out headers that arrived while the process was busy', async () => {
+    const server = await serve((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/plain' }).end('fine');
+      holdEventLoop(250);
+    });
+    const doc = await fetcher({ headersTimeoutMs: 60, maxAttempts: 1 }).fetch(server.url('/busy-headers'));
+    expect(doc.body.toString()).toBe('fine');
+  });
+
+  it('does not time out body bytes that arrived while the process was busy', async () => {
+    const server = await serve((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/plain' });
+      response.write('first half, ');
+      setTimeout(() => {
+        response.end('second half');
+        holdEventLoop(250);
+      }, 20);
+    });
+    const doc = await fetcher({ bodyTimeoutMs: 60, maxAttempts: 1 }).fetch(server.url('/busy-body'));
+    expect(doc.body.toString()).toBe('first half, second half');
   });
 });
 

@@ -1,9 +1,10 @@
 import { asc, eq, getTableName, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_DEDUPE_OPTIONS } from '../../src/dedupe/index.ts';
+import { dedupe as realDedupe, DEFAULT_DEDUPE_OPTIONS } from '../../src/dedupe/index.ts';
 import type { Partner, ProjectRecord } from '../../src/schema/record.ts';
 import { tables, type Store } from '../../src/store/index.ts';
+import { createStore } from '../../src/store/store.ts';
 import { testDatabases } from '../helpers/databases.ts';
 import { fetched, record } from './builders.ts';
 
@@ -88,7 +89,7 @@ describe.each(databases)('canonical rebuild on $label', (database) => {
 
   it.skipIf(database.skipped)('writes one project per real project, traced to its source records', async () => {
     const { store, first } = await builtOnce();
-    expect(first).toEqual({ projectsNew: 3, projectsUpdated: 0, projectsUnchanged: 0, projectsRemoved: 0, organisations: 2, recordsRejected: 0 });
+    expect(first).toEqual({ projectsNew: 3, projectsUpdated: 0, projectsUnchanged: 0, projectsRemoved: 0, organisations: 2, recordsRejected: 0, skipped: false });
     const [stayTuned] = await store.db.select().from(projects).where(eq(projects.title, 'Stay Tuned'));
     const urbactId = await sourceRecordId(store, PAGES.urbact);
     const cedefopId = await sourceRecordId(store, PAGES.cedefop);
@@ -111,14 +112,49 @@ describe.each(databases)('canonical rebuild on $label', (database) => {
     expect(pair).toMatchObject({ decidedBy: 'auto', score: 1 });
   });
 
-  it.skipIf(database.skipped)('a second rebuild over the same records writes nothing and keeps every id', async () => {
-    const { store } = await builtOnce();
+  it.skipIf(database.skipped)('a second rebuild over the same records skips the dedupe and writes nothing', async () => {
+    const opened = await database.openEmpty();
+    // The same database, with a deduplicator that counts its calls.
+    const dedupeCalls: number[] = [];
+    const store = createStore(
+      { kind: opened.kind, db: opened.db, migrate: () => opened.migrate(), close: () => opened.close() },
+      { dedupe: (inputs, options) => (dedupeCalls.push(inputs.length), realDedupe(inputs, options)) },
+    );
+    await store.migrate();
+    await saveAll(store);
+    await store.rebuildCanonical(await store.startRun('test'), DEFAULT_DEDUPE_OPTIONS);
+    expect(dedupeCalls).toEqual([4]);
     const before = await snapshot(store);
     const counts = await store.summary();
     const second = await store.rebuildCanonical(await store.startRun('test'), DEFAULT_DEDUPE_OPTIONS);
-    expect(second).toEqual({ projectsNew: 0, projectsUpdated: 0, projectsUnchanged: 3, projectsRemoved: 0, organisations: 2, recordsRejected: 0 });
+    expect(second).toEqual({ projectsNew: 0, projectsUpdated: 0, projectsUnchanged: 3, projectsRemoved: 0, organisations: 2, recordsRejected: 0, skipped: true });
+    expect(dedupeCalls).toEqual([4]);
     expect(await snapshot(store)).toEqual(before);
     expect(await store.summary()).toEqual({ ...counts, runs: counts.runs + 1 });
+
+    // Saving pages whose records did not change is no reason to rebuild either.
+    await store.saveDocument(fetched(PAGES.urbact, 'urbact page, new footer', { source: 'urbact' }), [stayTunedUrbact()]);
+    expect(await store.rebuildCanonical(await store.startRun('test'), DEFAULT_DEDUPE_OPTIONS)).toMatchObject({ skipped: true });
+    expect(dedupeCalls).toEqual([4]);
+  });
+
+  it.skipIf(database.skipped)('a forced rebuild over the same records runs the dedupe, writes nothing and keeps every id', async () => {
+    const { store } = await builtOnce();
+    const before = await snapshot(store);
+    const counts = await store.summary();
+    const second = await store.rebuildCanonical(await store.startRun('test'), DEFAULT_DEDUPE_OPTIONS, { force: true });
+    expect(second).toEqual({ projectsNew: 0, projectsUpdated: 0, projectsUnchanged: 3, projectsRemoved: 0, organisations: 2, recordsRejected: 0, skipped: false });
+    expect(await snapshot(store)).toEqual(before);
+    expect(await store.summary()).toEqual({ ...counts, runs: counts.runs + 1 });
+  });
+
+  it.skipIf(database.skipped)('changed options are a reason to rebuild', async () => {
+    const { store } = await builtOnce();
+    const stricter = { ...DEFAULT_DEDUPE_OPTIONS, mergeThreshold: 1, reviewThreshold: 1 };
+    const result = await store.rebuildCanonical(await store.startRun('test'), stricter);
+    expect(result.skipped).toBe(false);
+    expect(await store.rebuildCanonical(await store.startRun('test'), stricter)).toMatchObject({ skipped: true });
+    expect((await store.rebuildCanonical(await store.startRun('test'), DEFAULT_DEDUPE_OPTIONS)).skipped).toBe(false);
   });
 
   it.skipIf(database.skipped)('a changed record updates its project in place and leaves the others untouched', async () => {
@@ -129,7 +165,7 @@ describe.each(databases)('canonical rebuild on $label', (database) => {
     expect(saved.records).toMatchObject({ updated: 1, inserted: 0 });
 
     const result = await store.rebuildCanonical(await store.startRun('test'), DEFAULT_DEDUPE_OPTIONS);
-    expect(result).toMatchObject({ projectsNew: 0, projectsUpdated: 1, projectsUnchanged: 2, projectsRemoved: 0 });
+    expect(result).toMatchObject({ projectsNew: 0, projectsUpdated: 1, projectsUnchanged: 2, projectsRemoved: 0, skipped: false });
     expect(await projectIdsByTitle(store)).toEqual(ids);
     const [stayTuned] = await store.db.select().from(projects).where(eq(projects.title, 'Stay Tuned'));
     expect(stayTuned.summary).toBe('Ten cities keep young people in school.');
@@ -153,7 +189,7 @@ describe.each(databases)('canonical rebuild on $label', (database) => {
     await store.saveDocument(fetched(PAGES.cedefop, 'cedefop page v2', { source: 'cedefop' }), []);
     await store.saveDocument(fetched(PAGES.up2europe, 'up2europe page v2', { source: 'up2europe' }), []);
     const result = await store.rebuildCanonical(await store.startRun('test'), DEFAULT_DEDUPE_OPTIONS);
-    expect(result).toMatchObject({ projectsNew: 0, projectsUpdated: 1, projectsUnchanged: 1, projectsRemoved: 1 });
+    expect(result).toMatchObject({ projectsNew: 0, projectsUpdated: 1, projectsUnchanged: 1, projectsRemoved: 1, skipped: false });
 
     const remaining = Object.fromEntries((await projectIdsByTitle(store)).map((row) => [row.title, row.id]));
     expect(remaining).toEqual({ 'Stay Tuned': ids['Stay Tuned'], 'JET CD': ids['JET CD'] });
@@ -175,7 +211,8 @@ describe.each(databases)('canonical rebuild on $label', (database) => {
 
     await store.recordStewardDecisions([{ leftKey: cedefopId, rightKey: urbactId, same: false }]);
     const result = await store.rebuildCanonical(await store.startRun('test'), DEFAULT_DEDUPE_OPTIONS);
-    expect(result).toMatchObject({ projectsNew: 1, projectsUpdated: 1, projectsUnchanged: 2, projectsRemoved: 0 });
+    // Only the steward's verdict changed: the rebuild must still run to follow it.
+    expect(result).toMatchObject({ projectsNew: 1, projectsUpdated: 1, projectsUnchanged: 2, projectsRemoved: 0, skipped: false });
 
     const stayTuned = await store.db.select({ id: projects.id }).from(projects).where(eq(projects.title, 'Stay Tuned'));
     expect(stayTuned).toHaveLength(2);
@@ -188,7 +225,7 @@ describe.each(databases)('canonical rebuild on $label', (database) => {
     const [decision] = await store.db.select().from(mergeDecisions).where(eq(mergeDecisions.decidedBy, 'steward'));
     expect(decision).toMatchObject({ decision: 'distinct', leftSourceRecordId: [urbactId, cedefopId].sort()[0] });
     const again = await store.rebuildCanonical(await store.startRun('test'), DEFAULT_DEDUPE_OPTIONS);
-    expect(again).toMatchObject({ projectsNew: 0, projectsUpdated: 0, projectsUnchanged: 4 });
+    expect(again).toMatchObject({ projectsNew: 0, projectsUpdated: 0, projectsUnchanged: 4, skipped: true });
     expect(await store.db.select().from(mergeDecisions).where(eq(mergeDecisions.decidedBy, 'steward'))).toEqual([decision]);
   });
 
@@ -196,6 +233,8 @@ describe.each(databases)('canonical rebuild on $label', (database) => {
     const { store } = await builtOnce();
     await store.saveDocument(fetched('https://example.org/old', 'old adapter output'), [record('')]);
     const result = await store.rebuildCanonical(await store.startRun('test'), DEFAULT_DEDUPE_OPTIONS);
-    expect(result).toMatchObject({ projectsNew: 0, projectsUnchanged: 3, recordsRejected: 1 });
+    expect(result).toMatchObject({ projectsNew: 0, projectsUnchanged: 3, recordsRejected: 1, skipped: false });
+    // A skipped rebuild repeats what the last real one left out.
+    expect(await store.rebuildCanonical(await store.startRun('test'), DEFAULT_DEDUPE_OPTIONS)).toMatchObject({ recordsRejected: 1, skipped: true });
   });
 });

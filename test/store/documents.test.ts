@@ -44,7 +44,7 @@ describe.each(databases)('documents and source records on $label', (database) =>
     const [body] = await store.db.select().from(documentBodies).where(eq(documentBodies.sha256, fetched('', 'new bytes').sha256));
     expect(new TextDecoder().decode(body.bytes)).toBe('new bytes');
     expect(body.size).toBe(9);
-    expect(await store.previousFetch('https://example.org/a')).toEqual({ etag: '"v2"', lastModified: null, sha256: fetched('', 'new bytes').sha256 });
+    expect(await store.previousFetch('https://example.org/a')).toEqual({ etag: '"v2"', lastModified: null, sha256: fetched('', 'new bytes').sha256, contentHash: null, gone: false });
     expect(await store.previousFetch('https://example.org/never')).toBeNull();
     expect(new TextDecoder().decode((await store.archivedBody('https://example.org/b'))!)).toBe('same bytes');
   });
@@ -121,5 +121,89 @@ describe.each(databases)('documents and source records on $label', (database) =>
     const [after] = await store.db.select().from(documents);
     expect(after).toEqual({ ...before, lastCheckedAt: checkedAt });
     await expect(store.touchDocument('https://example.org/unknown', checkedAt)).rejects.toMatchObject({ name: 'StoreError', url: 'https://example.org/unknown' });
+  });
+
+  it.skipIf(database.skipped)('keeps the content hash the pipeline gives, and forgets it with a body saved without one', async () => {
+    const store = await migrated();
+    const url = 'https://example.org/a';
+    await store.saveDocument(fetched(url, 'v1', { etag: '"1"' }), [record('Stay Tuned')], { contentHash: 'content-1' });
+    expect(await store.previousFetch(url)).toMatchObject({ etag: '"1"', contentHash: 'content-1', gone: false });
+    await store.saveDocument(fetched(url, 'v1 with another footer'), [record('Stay Tuned')], { contentHash: 'content-1' });
+    expect(await store.previousFetch(url)).toMatchObject({ sha256: fetched('', 'v1 with another footer').sha256, contentHash: 'content-1' });
+    // A hash that described another body must not make the next change look like none.
+    await store.saveDocument(fetched(url, 'v2'), [record('Stay Tuned')]);
+    expect((await store.previousFetch(url))?.contentHash).toBeNull();
+  });
+
+  it.skipIf(database.skipped)('marks a page gone without deleting anything, and a page that answers again is back', async () => {
+    const store = await migrated();
+    const url = 'https://example.org/a';
+    await store.saveDocument(fetched(url, 'page', { etag: '"e"' }), [record('Stay Tuned'), record('JET CD')], { contentHash: 'c' });
+    const recordsBefore = await sourceRows(store);
+    const countsBefore = await store.summary();
+
+    const firstSeenGone = new Date('2025-04-01T00:00:00Z');
+    expect(await store.markGone(url, firstSeenGone)).toBe(true);
+    expect(await store.markGone(url, new Date('2025-05-01T00:00:00Z'))).toBe(true);
+    expect(await store.markGone('https://example.org/never-stored', firstSeenGone)).toBe(false);
+
+    const [gone] = await store.db.select().from(documents).where(eq(documents.url, url));
+    // The first time it was seen gone is what a steward needs; the last check moves on.
+    expect(gone).toMatchObject({ goneAt: firstSeenGone, lastCheckedAt: new Date('2025-05-01T00:00:00Z'), etag: '"e"', contentHash: 'c' });
+    expect(await store.previousFetch(url)).toMatchObject({ gone: true, etag: '"e"', contentHash: 'c' });
+    expect(await sourceRows(store)).toEqual(recordsBefore);
+    expect(await store.summary()).toEqual(countsBefore);
+    expect(new TextDecoder().decode((await store.archivedBody(url))!)).toBe('page');
+
+    // A 304 (or the same bytes) says the page is there again.
+    await store.touchDocument(url, new Date('2025-06-01T00:00:00Z'));
+    expect(await store.previousFetch(url)).toMatchObject({ gone: false });
+    // So does a saved body.
+    await store.markGone(url, firstSeenGone);
+    await store.saveDocument(fetched(url, 'page is back'), [record('Stay Tuned')]);
+    expect(await store.previousFetch(url)).toMatchObject({ gone: false });
+  });
+
+  it.skipIf(database.skipped)('reads every page that is not gone back from the archive, a batch at a time', async () => {
+    const store = await migrated();
+    // Enough pages for the walk through them to take several steps with batches of one.
+    const urls = Array.from({ length: 45 }, (_, index) => `https://example.org/page-${String(index).padStart(2, '0')}`);
+    const sourceOf = (index: number) => (index % 2 === 0 ? 'urbact' : 'cedefop');
+    for (const [index, url] of urls.entries()) {
+      await store.saveDocument(fetched(url, `body ${index % 3}`, { source: sourceOf(index), etag: `"${index}"` }), []);
+    }
+    await store.markGone(urls[3], new Date('2025-04-01T00:00:00Z'));
+    await store.markGone(urls[30], new Date('2025-04-01T00:00:00Z'));
+
+    const read: { url: string; source: string; etag: string | null; body: string }[] = [];
+    for await (const doc of store.archivedDocuments({ batchSize: 1 })) {
+      read.push({ url: doc.url, source: doc.source, etag: doc.etag, body: new TextDecoder().decode(doc.body) });
+      // Saving while reading (as reprocess does) neither skips nor repeats a page.
+      await store.saveDocument(fetched(doc.url, `re-read ${doc.url}`, { source: doc.source }), []);
+    }
+    expect(read).toEqual(
+      urls
+        .map((url, index) => ({ url, source: sourceOf(index), etag: `"${index}"`, body: `body ${index % 3}` }))
+        .filter((_, index) => index !== 3 && index !== 30),
+    );
+
+    const cedefop: string[] = [];
+    for await (const doc of store.archivedDocuments({ source: 'cedefop', batchSize: 2 })) {
+      expect(doc).toMatchObject({ finalUrl: doc.url, httpStatus: 200, contentType: 'text/html', sha256: fetched('', `re-read ${doc.url}`).sha256 });
+      expect(doc.fetchedAt).toBeInstanceOf(Date);
+      cedefop.push(doc.url);
+    }
+    expect(cedefop).toEqual(urls.filter((_, index) => sourceOf(index) === 'cedefop' && index !== 3));
+
+    // Stopping early is fine, and an empty archive gives nothing.
+    for await (const doc of store.archivedDocuments()) {
+      expect(doc.url).toBe(urls[0]);
+      break;
+    }
+    const empty = await database.openEmpty();
+    await empty.migrate();
+    const none: unknown[] = [];
+    for await (const doc of empty.archivedDocuments()) none.push(doc);
+    expect(none).toEqual([]);
   });
 });

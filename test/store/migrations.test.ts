@@ -1,10 +1,13 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { StoreError } from '../../src/core/errors.ts';
-import { openStore } from '../../src/store/index.ts';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import { DEFAULT_DEDUPE_OPTIONS } from '../../src/dedupe/index.ts';
+import { openStore, type Store } from '../../src/store/index.ts';
 import { testDatabases } from '../helpers/databases.ts';
 import { fetched, record } from './builders.ts';
 
@@ -14,6 +17,23 @@ const TABLES = [
 ];
 
 const databases = await testDatabases();
+
+/** Applies only the first migration, as a database of the first release would have it. */
+async function migrateToFirstRelease(store: Store): Promise<void> {
+  const source = new URL('../../drizzle/', import.meta.url);
+  const folder = await mkdtemp(join(tmpdir(), 'elet-migrations-'));
+  try {
+    const journal = JSON.parse(await readFile(new URL('meta/_journal.json', source), 'utf8')) as { entries: { tag: string }[] };
+    const [first] = journal.entries;
+    await mkdir(join(folder, 'meta'));
+    await writeFile(join(folder, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: [first] }));
+    await copyFile(new URL(`${first.tag}.sql`, source), join(folder, `${first.tag}.sql`));
+    if (store.kind === 'pglite') await migratePglite(store.db as never, { migrationsFolder: folder });
+    else await migratePostgres(store.db as never, { migrationsFolder: folder });
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
 
 describe.each(databases)('migrations on $label', (database) => {
   afterAll(() => database.dispose());
@@ -37,6 +57,24 @@ describe.each(databases)('migrations on $label', (database) => {
     const applied = await store.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
     const rows = Array.isArray(applied) ? applied : (applied as unknown as { rows: unknown[] }).rows;
     expect(rows).toEqual([{ n: (await readdir(new URL('../../drizzle', import.meta.url))).filter((f) => f.endsWith('.sql')).length }]);
+  });
+
+  it.skipIf(database.skipped)('upgrades a database of the first release in place, its rows kept', async () => {
+    const store = await database.openEmpty();
+    await migrateToFirstRelease(store);
+    // Rows as the first release wrote them: no gone_at, content hash, pid or heartbeat yet.
+    await store.db.execute(sql`insert into document_bodies (sha256, bytes, size) values ('aa', '\\x6869', 2)`);
+    await store.db.execute(sql`insert into documents (url, final_url, source, http_status, content_type, sha256, etag, fetched_at, last_checked_at, size)
+      values ('https://example.org/a', 'https://example.org/a', 'urbact', 200, 'text/html', 'aa', '"e1"', now(), now(), 2)`);
+    await store.db.execute(sql`insert into runs (pipeline, started_at) values ('default', now() - interval '2 hours')`);
+
+    await store.migrate();
+    expect(await store.previousFetch('https://example.org/a')).toEqual({ etag: '"e1"', lastModified: null, sha256: 'aa', contentHash: null, gone: false });
+    // The run the old release left running has no owner to ask: its age says it was abandoned.
+    expect(await store.findResumableRun('default', { staleAfterMs: 60_000 })).toMatchObject({ handled: [] });
+    // No record of a rebuild yet: the first one runs.
+    expect(await store.rebuildCanonical(await store.startRun('default'), DEFAULT_DEDUPE_OPTIONS)).toMatchObject({ skipped: false });
+    expect(await store.rebuildCanonical(await store.startRun('default'), DEFAULT_DEDUPE_OPTIONS)).toMatchObject({ skipped: true });
   });
 });
 
