@@ -1,7 +1,9 @@
+import type { SourceFillRates } from '../store/index.ts';
+
 // A site that changes its templates does not fail: its pages still load, but fields stop being
 // found. Comparing each source's fill rates with the previous run is how a steward hears of it.
 
-export type FillRates = Record<string, { records: number; rates: Record<string, number> }>;
+export type FillRates = SourceFillRates;
 
 export interface FillRateWarning {
   source: string;

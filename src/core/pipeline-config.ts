@@ -22,6 +22,8 @@ export const pipelineConfigSchema = z.object({
   defaultHost: hostLimitsSchema.default({ concurrency: 2, minDelayMs: 0 }),
   /** How many documents the pipeline works on at once, across all hosts. */
   concurrency: z.number().int().positive().default(8),
+  /** How many document writes (each one transaction) may be in flight at once. */
+  storeConcurrency: z.number().int().positive().default(4),
   /** A run whose share of failed URLs passes this exits non-zero. */
   maxFailureRate: z.number().min(0).max(1).default(0.2),
   /** Stops link following from running away on a site whose pagination loops. */

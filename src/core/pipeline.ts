@@ -1,7 +1,7 @@
 import PQueue from 'p-queue';
 import type { FetchedDocument, Fetcher } from '../fetch/client.ts';
 import { sniffMediaType } from '../fetch/decode.ts';
-import type { Store } from '../store/index.ts';
+import type { PreviousFetch, Store } from '../store/index.ts';
 import { adapterById, adapterFor } from '../sources/index.ts';
 import type { AdapterResult, SourceAdapter } from '../sources/types.ts';
 import { contentHashOf } from './content-hash.ts';
@@ -86,10 +86,11 @@ export async function runPipeline({ config, store, fetcher, progress, signal, re
     durationMs: 0,
   };
 
-  // Documents are worked on concurrently (the fetcher keeps each host polite), but writes go one
-  // at a time: each is a transaction, and the embedded database has a single connection.
+  // Documents are worked on concurrently (the fetcher keeps each host polite). Writes are bounded
+  // apart: each document is one transaction, and several in flight hide a server's round trips
+  // (the embedded database runs its transactions one at a time by itself).
   const work = new PQueue({ concurrency: config.concurrency });
-  const writes = new PQueue({ concurrency: 1 });
+  const writes = new PQueue({ concurrency: config.storeConcurrency });
   const ledger = new RunLedger(store, runId, writes);
   const seen = new Set<string>();
   let done = 0;
@@ -130,27 +131,38 @@ export async function runPipeline({ config, store, fetcher, progress, signal, re
     for (const link of result.follow) enqueue({ url: link.url, adapter: link.source ? adapterById(link.source) : adapterFor(link.url) });
   };
 
-  /** Links of a page that is not read again (unchanged, or done before a crash), from its archived body. */
-  const followArchived = async (url: string, reader: SourceAdapter, doc?: FetchedDocument): Promise<void> => {
-    const body = doc && doc.status !== 304 ? doc.body : await writes.add(() => store.archivedBody(url));
+  /**
+   * Links of a page that is not read again (unchanged, or done before a crash): those saved with
+   * it, else (documents stored before links were kept) read again from its archived body.
+   */
+  const followStored = async (url: string, adapter: SourceAdapter, previous: PreviousFetch | null, doc?: FetchedDocument): Promise<void> => {
+    if (previous?.followLinks) {
+      followLinks({ records: [], follow: previous.followLinks });
+      return;
+    }
+    const fresh = doc && doc.status !== 304 ? doc : null;
+    const body = fresh ? fresh.body : await writes.add(() => store.archivedBody(url));
     if (!body || body.length === 0) return;
     try {
-      const mediaType = doc?.mediaType ?? sniffMediaType(Buffer.from(body), null);
-      followLinks(await reader.read(toSourceDocument({ url, finalUrl: doc?.finalUrl ?? url, mediaType, charset: doc?.charset ?? null }, body)));
+      // A 304 carries no Content-Type: the archived bytes tell what they are.
+      const mediaType = fresh?.mediaType ?? sniffMediaType(Buffer.from(body), null);
+      const finalUrl = doc?.finalUrl ?? url;
+      const reader = adapter.claims(new URL(finalUrl), mediaType) ? adapter : adapterFor(finalUrl, mediaType);
+      followLinks(await reader.read(toSourceDocument({ url, finalUrl, mediaType, charset: fresh?.charset ?? null }, body)));
     } catch {
       // the page was read without error when it was stored; nothing new to follow from it
     }
   };
 
   async function processDocument({ url, adapter }: Task): Promise<void> {
+    const previous = await store.previousFetch(url);
     if (handled.has(urlKey(url))) {
       report.documents.resumed++;
-      await followArchived(url, adapter);
+      await followStored(url, adapter, previous);
       return;
     }
 
     // fetch
-    const previous = await writes.add(() => store.previousFetch(url));
     let doc: FetchedDocument;
     try {
       doc = await fetcher.fetch(url, previous && !previous.gone ? previous : undefined);
@@ -182,7 +194,8 @@ export async function runPipeline({ config, store, fetcher, progress, signal, re
       return;
     }
     seen.add(urlKey(doc.finalUrl));
-    const reader = adapter.claims(new URL(doc.finalUrl), doc.mediaType) ? adapter : adapterFor(doc.finalUrl, doc.mediaType);
+    // A 304 says nothing of the media type; the page is still the one its adapter asked for.
+    const reader = doc.status === 304 || adapter.claims(new URL(doc.finalUrl), doc.mediaType) ? adapter : adapterFor(doc.finalUrl, doc.mediaType);
 
     const sameBytes = doc.status === 304 || (previous?.sha256 != null && previous.sha256 === doc.sha256 && !previous.gone);
     if (sameBytes) {
@@ -192,7 +205,7 @@ export async function runPipeline({ config, store, fetcher, progress, signal, re
       await writes.add(() => store.touchDocument(url, doc.fetchedAt));
       await ledger.record({ url, source: reader.id, outcome: doc.status === 304 ? 'not-modified' : 'unchanged', ...timing });
       // Listings do not change when their detail pages do: keep following their links.
-      await followArchived(url, reader, doc);
+      await followStored(url, adapter, previous, doc);
       return;
     }
 
@@ -228,7 +241,7 @@ export async function runPipeline({ config, store, fetcher, progress, signal, re
           body: doc.body,
         },
         result.records,
-        { contentHash },
+        { contentHash, followLinks: result.follow },
       ),
     );
     report.stages.store.passed++;

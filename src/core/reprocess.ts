@@ -36,7 +36,7 @@ export async function reprocessArchive(options: { config: PipelineConfig; store:
     try {
       const adapter = safeAdapter(doc.source, doc.finalUrl, doc.contentType);
       const result = await adapter.read(toSourceDocument({ ...doc, mediaType: doc.contentType, charset: null }, doc.body));
-      const saved = await store.saveDocument({ ...doc, source: adapter.id }, result.records, { contentHash: contentHashOf(result) });
+      const saved = await store.saveDocument({ ...doc, source: adapter.id }, result.records, { contentHash: contentHashOf(result), followLinks: result.follow });
       for (const key of ['inserted', 'updated', 'unchanged', 'deactivated'] as const) report.records[key] += saved.records[key];
       report.documents.read++;
     } catch (error) {
@@ -50,7 +50,8 @@ export async function reprocessArchive(options: { config: PipelineConfig; store:
 
   const interrupted = signal?.aborted ?? false;
   if (!interrupted) {
-    const canonical = await store.rebuildCanonical(runId, config.dedupe);
+    // Forced: a reprocess usually follows a code change, which no stored counter can see.
+    const canonical = await store.rebuildCanonical(runId, config.dedupe, { force: true });
     report.projects = { new: canonical.projectsNew, updated: canonical.projectsUpdated, unchanged: canonical.projectsUnchanged, removed: canonical.projectsRemoved };
   }
   report.durationMs = Date.now() - started;

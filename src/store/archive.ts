@@ -4,6 +4,7 @@
 // repeat one, and bodies are fetched a few at a time, so memory holds one batch whatever the size
 // of the archive.
 import { asc, gt, inArray, sql } from 'drizzle-orm';
+import { decodeArchivedBody } from './body-codec.ts';
 import { StoreError } from '../core/errors.ts';
 import type { Database } from './connection.ts';
 import type { FetchedDocument } from './documents.ts';
@@ -63,6 +64,9 @@ export async function* archivedDocuments(db: Database, options: ArchivedDocument
 
 async function bodiesByHash(db: Database, hashes: string[]): Promise<Map<string, Uint8Array>> {
   const unique = [...new Set(hashes)];
-  const rows = await db.select({ sha256: documentBodies.sha256, bytes: documentBodies.bytes }).from(documentBodies).where(inArray(documentBodies.sha256, unique));
-  return new Map(rows.map((row) => [row.sha256, row.bytes]));
+  const rows = await db
+    .select({ sha256: documentBodies.sha256, bytes: documentBodies.bytes, encoding: documentBodies.encoding })
+    .from(documentBodies)
+    .where(inArray(documentBodies.sha256, unique));
+  return new Map(await Promise.all(rows.map(async (row) => [row.sha256, await decodeArchivedBody(row.bytes, row.encoding)] as const)));
 }

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { StoreError } from '../core/errors.ts';
 import type { ProjectRecord } from '../schema/record.ts';
+import { byteaFromHex, encodeBody } from './body-codec.ts';
 import { chunksFor } from './batches.ts';
 import { bumpInputGeneration } from './canonical-state.ts';
 import type { Database } from './connection.ts';
@@ -37,11 +38,15 @@ export interface PreviousFetch {
   contentHash: string | null;
   /** The page answered 404/410 last time it was asked for. */
   gone: boolean;
+  /** Links the adapter gave for this body, when it was saved with them. */
+  followLinks: { url: string; source?: string }[] | null;
 }
 
 export interface SaveDocumentOptions {
   /** The pipeline's hash of what the adapter read from this body (records and links). */
   contentHash?: string;
+  /** The links the adapter gave, kept so that an unchanged page is not parsed again. */
+  followLinks?: { url: string; source?: string }[];
 }
 
 export async function previousFetch(db: Database, url: string): Promise<PreviousFetch | null> {
@@ -52,6 +57,7 @@ export async function previousFetch(db: Database, url: string): Promise<Previous
       sha256: documents.sha256,
       contentHash: documents.contentHash,
       gone: sql<boolean>`${documents.goneAt} is not null`,
+      followLinks: documents.followLinks,
     })
     .from(documents)
     .where(eq(documents.url, url))
@@ -88,8 +94,12 @@ export async function saveDocument(db: Database, doc: FetchedDocument, records: 
     throw new StoreError(`saveDocument: sha256 ${doc.sha256} does not match the body (${actualSha256})`, { url: doc.url });
   }
 
+  const archived = await encodeBody(doc.body);
   return db.transaction(async (tx) => {
-    await tx.insert(documentBodies).values({ sha256: actualSha256, bytes: doc.body, size: doc.body.byteLength }).onConflictDoNothing();
+    await tx
+      .insert(documentBodies)
+      .values({ sha256: actualSha256, bytes: byteaFromHex(archived.bytes), encoding: archived.encoding, size: doc.body.byteLength })
+      .onConflictDoNothing();
 
     const [before] = await tx
       .select({ id: documents.id, sha256: documents.sha256 })
@@ -110,6 +120,7 @@ export async function saveDocument(db: Database, doc: FetchedDocument, records: 
       size: doc.body.byteLength,
       // A hash of another body's content would make a later change look like none.
       contentHash: options.contentHash ?? null,
+      followLinks: options.followLinks ?? null,
       goneAt: null,
     };
     const [saved] = await tx

@@ -22,6 +22,7 @@ import type { ProjectRecord } from '../schema/record.ts';
 
 // drizzle 0.45 has no bytea column; both drivers hand bytes over as Uint8Array (Buffer for
 // postgres-js), so the value passes through unchanged and is copied into a plain Uint8Array on read.
+// Writers of large bodies may pass `byteaFromHex` instead (see body-codec.ts).
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => 'bytea',
   toDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength)),
@@ -43,6 +44,9 @@ export type Lineage = Record<string, string[]>;
 export const documentBodies = pgTable('document_bodies', {
   sha256: text('sha256').primaryKey(),
   bytes: bytea('bytes').notNull(),
+  /** How `bytes` is encoded ('gzip', or 'identity' for bodies archived before compression). */
+  encoding: text('encoding').notNull().default('identity'),
+  /** Size of the body itself, before encoding. */
   size: integer('size').notNull(),
   createdAt: createdAt(),
 });
@@ -70,6 +74,8 @@ export const documents = pgTable(
     // The pipeline's hash of what the adapter read (records and links): a page whose bytes change
     // but whose content does not (a rotating block, a token) then counts as unchanged.
     contentHash: text('content_hash'),
+    /** Links the adapter wanted followed from this body, so an unchanged page is not parsed again. */
+    followLinks: jsonb('follow_links').$type<{ url: string; source?: string }[]>(),
   },
   (t) => [index('documents_sha256_idx').on(t.sha256), index('documents_source_idx').on(t.source)],
 );

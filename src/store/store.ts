@@ -1,5 +1,6 @@
 // The store the pipeline talks to: one object over one connection, each method a small module's
 // function. Database errors are turned into StoreError by openStore (database.ts), not here.
+import { decodeArchivedBody } from './body-codec.ts';
 import { eq } from 'drizzle-orm';
 import type { DedupeOptions, StewardDecision } from '../dedupe/index.ts';
 import type { ProjectRecord } from '../schema/record.ts';
@@ -121,12 +122,12 @@ export function createStore(connection: Connection, dependencies: StoreDependenc
     previousFetch: (url) => previousFetch(db, url),
     archivedBody: async (url) => {
       const [row] = await db
-        .select({ bytes: documentBodies.bytes })
+        .select({ bytes: documentBodies.bytes, encoding: documentBodies.encoding })
         .from(documents)
         .innerJoin(documentBodies, eq(documentBodies.sha256, documents.sha256))
         .where(eq(documents.url, url))
         .limit(1);
-      return row?.bytes ?? null;
+      return row ? decodeArchivedBody(row.bytes, row.encoding) : null;
     },
     saveDocument: (doc, records, options) => saveDocument(db, doc, records, options),
     touchDocument: (url, checkedAt) => touchDocument(db, url, checkedAt),

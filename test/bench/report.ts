@@ -37,7 +37,7 @@ export function mediansTable(all: Median[]): string {
 }
 
 export function ratiosTable(all: Ratio[]): string {
-  const rows = all.map((r) => [r.label, fixed(r.value, 3), `${r.comparison} ${r.target}`, r.met ? 'met' : 'MISSED']);
+  const rows = all.map((r) => [r.label, fixed(r.value, 3), `${r.comparison} ${r.target}`, r.invalid ? `INVALID (${r.invalid})` : r.met ? 'met' : 'MISSED']);
   return table(['ratio', 'value', 'target', ''], rows, new Set([1]));
 }
 
@@ -69,6 +69,7 @@ export function benchLines(all: Median[], ratioList: Ratio[]): string[] {
     lines.push(`bench: ${where}.seconds = ${fixed(m.seconds, 2)}`);
     lines.push(`bench: ${where}.max_rss_mib = ${fixed(m.maxRssMiB, 0)}`);
   }
-  for (const r of ratioList) lines.push(`bench: ${r.metric} = ${fixed(r.value, 3)}`);
+  // A ratio over a run that missed pages is no figure to quote.
+  for (const r of ratioList) lines.push(`bench: ${r.metric} = ${r.invalid ? `n/a (${r.invalid})` : fixed(r.value, 3)}`);
   return lines;
 }

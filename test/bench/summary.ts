@@ -35,6 +35,8 @@ export interface Ratio {
   comparison: '<=' | '>=';
   target: number;
   met: boolean;
+  /** Why the ratio says nothing: a run it is made of failed its checks (pages missed, failures). */
+  invalid: string | null;
 }
 
 export function median(values: number[]): number {
@@ -81,9 +83,11 @@ export function ratios(all: Median[]): Ratio[] {
   const sizes = [...new Set(all.map((m) => m.size))].sort((a, b) => a - b);
   const databases = [...new Set(all.map((m) => m.database))].filter((database) => database !== 'none');
   const out: Ratio[] = [];
-  const push = (metric: string, label: string, value: number, comparison: Ratio['comparison'], target: number) => {
+  const push = (metric: string, label: string, parts: Median[], value: number, comparison: Ratio['comparison'], target: number) => {
     if (!Number.isFinite(value)) return;
-    out.push({ metric, label, value: round(value), comparison, target, met: comparison === '<=' ? value <= target : value >= target });
+    const suspect = parts.find((part) => part.problems.length > 0);
+    const invalid = suspect ? `${suspect.mode} ${suspect.size}: ${suspect.problems[0]}` : null;
+    out.push({ metric, label, value: round(value), comparison, target, met: !invalid && (comparison === '<=' ? value <= target : value >= target), invalid });
   };
 
   for (const database of databases) {
@@ -91,8 +95,8 @@ export function ratios(all: Median[]): Ratio[] {
       const full = find(size, 'full', database);
       const noChange = find(size, 'no-change', database);
       const bare = find(size, 'bare', 'none');
-      if (full && noChange) push(`ratio.nochange_over_full_time.${database}.${size}`, `no-change / full time, ${database}, ${size} pages`, noChange.seconds / full.seconds, '<=', TARGETS.noChangeOverFull);
-      if (full && bare) push(`ratio.full_over_bare_pages_per_s.${database}.${size}`, `full / bare pages/s, ${database}, ${size} pages`, full.pagesPerSecond / bare.pagesPerSecond, '>=', TARGETS.fullOverBare);
+      if (full && noChange) push(`ratio.nochange_over_full_time.${database}.${size}`, `no-change / full time, ${database}, ${size} pages`, [noChange, full], noChange.seconds / full.seconds, '<=', TARGETS.noChangeOverFull);
+      if (full && bare) push(`ratio.full_over_bare_pages_per_s.${database}.${size}`, `full / bare pages/s, ${database}, ${size} pages`, [full, bare], full.pagesPerSecond / bare.pagesPerSecond, '>=', TARGETS.fullOverBare);
     }
   }
 
@@ -105,7 +109,7 @@ export function ratios(all: Median[]): Ratio[] {
         const after = find(large, mode, database);
         if (!before || !after) continue;
         const where = database === 'none' ? mode : `${mode}.${database}`;
-        push(`ratio.max_rss_${large}_over_${small}.${where}`, `peak memory ${large} / ${small} pages, ${mode}${database === 'none' ? '' : `, ${database}`}`, after.maxRssMiB / before.maxRssMiB, '<=', TARGETS.memoryGrowth);
+        push(`ratio.max_rss_${large}_over_${small}.${where}`, `peak memory ${large} / ${small} pages, ${mode}${database === 'none' ? '' : `, ${database}`}`, [before, after], after.maxRssMiB / before.maxRssMiB, '<=', TARGETS.memoryGrowth);
       }
     }
   }

@@ -1,5 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
+import { decodeArchivedBody } from '../../src/store/body-codec.ts';
 import { StoreError } from '../../src/core/errors.ts';
 import { tables, type Store } from '../../src/store/index.ts';
 import { testDatabases } from '../helpers/databases.ts';
@@ -42,9 +43,11 @@ describe.each(databases)('documents and source records on $label', (database) =>
     expect(changed).toMatchObject({ documentId: first.documentId, bodyChanged: true });
     expect((await store.summary()).document_bodies).toBe(2);
     const [body] = await store.db.select().from(documentBodies).where(eq(documentBodies.sha256, fetched('', 'new bytes').sha256));
-    expect(new TextDecoder().decode(body.bytes)).toBe('new bytes');
+    expect(body.encoding).toBe('gzip');
+    expect(new TextDecoder().decode(await decodeArchivedBody(body.bytes, body.encoding))).toBe('new bytes');
+    expect(new TextDecoder().decode((await store.archivedBody('https://example.org/a'))!)).toBe('new bytes');
     expect(body.size).toBe(9);
-    expect(await store.previousFetch('https://example.org/a')).toEqual({ etag: '"v2"', lastModified: null, sha256: fetched('', 'new bytes').sha256, contentHash: null, gone: false });
+    expect(await store.previousFetch('https://example.org/a')).toEqual({ etag: '"v2"', lastModified: null, sha256: fetched('', 'new bytes').sha256, contentHash: null, gone: false, followLinks: null });
     expect(await store.previousFetch('https://example.org/never')).toBeNull();
     expect(new TextDecoder().decode((await store.archivedBody('https://example.org/b'))!)).toBe('same bytes');
   });

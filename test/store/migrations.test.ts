@@ -69,7 +69,9 @@ describe.each(databases)('migrations on $label', (database) => {
     await store.db.execute(sql`insert into runs (pipeline, started_at) values ('default', now() - interval '2 hours')`);
 
     await store.migrate();
-    expect(await store.previousFetch('https://example.org/a')).toEqual({ etag: '"e1"', lastModified: null, sha256: 'aa', contentHash: null, gone: false });
+    expect(await store.previousFetch('https://example.org/a')).toEqual({ etag: '"e1"', lastModified: null, sha256: 'aa', contentHash: null, gone: false, followLinks: null });
+    // Bodies archived before compression stay readable as they were stored.
+    expect(new TextDecoder().decode((await store.archivedBody('https://example.org/a'))!)).toBe('hi');
     // The run the old release left running has no owner to ask: its age says it was abandoned.
     expect(await store.findResumableRun('default', { staleAfterMs: 60_000 })).toMatchObject({ handled: [] });
     // No record of a rebuild yet: the first one runs.
