@@ -8,6 +8,7 @@ import { contentHashOf } from './content-hash.ts';
 import { describeError, ExtractError, PermanentFetchError, RobotsDisallowedError } from './errors.ts';
 import { fillRateWarnings, type FillRates, type FillRateWarning } from './fill-rates.ts';
 import type { PipelineConfig } from './pipeline-config.ts';
+import { PreviousFetchLookup } from './previous-fetches.ts';
 import { RunLedger } from './run-ledger.ts';
 import { toSourceDocument } from './source-document.ts';
 
@@ -92,6 +93,7 @@ export async function runPipeline({ config, store, fetcher, progress, signal, re
   const work = new PQueue({ concurrency: config.concurrency });
   const writes = new PQueue({ concurrency: config.storeConcurrency });
   const ledger = new RunLedger(store, runId, writes);
+  const lookup = new PreviousFetchLookup(store);
   const seen = new Set<string>();
   let done = 0;
   const heartbeat = setInterval(() => void writes.add(() => store.heartbeat(runId)).catch(() => {}), HEARTBEAT_MS);
@@ -127,8 +129,22 @@ export async function runPipeline({ config, store, fetcher, progress, signal, re
     await ledger.record({ url, source, outcome: 'failed', errorClass, message, httpStatus: extra.httpStatus ?? statusOf(error), attempts: extra.attempts });
   };
 
+  const enqueueAll = (tasks: Task[]): void => {
+    lookup.prime(tasks.filter((task) => !seen.has(urlKey(task.url))).map((task) => task.url));
+    for (const task of tasks) enqueue(task);
+  };
+
   const followLinks = (result: AdapterResult): void => {
-    for (const link of result.follow) enqueue({ url: link.url, adapter: link.source ? adapterById(link.source) : adapterFor(link.url) });
+    enqueueAll(result.follow.map((link) => ({ url: link.url, adapter: link.source ? adapterById(link.source) : adapterFor(link.url) })));
+  };
+
+  // Pages that answered 304 or the same bytes: their check time is written in batches.
+  let touched: string[] = [];
+  const flushTouched = async (): Promise<void> => {
+    if (touched.length === 0) return;
+    const batch = touched;
+    touched = [];
+    await writes.add(() => store.touchDocuments(batch, new Date()));
   };
 
   /**
@@ -155,7 +171,7 @@ export async function runPipeline({ config, store, fetcher, progress, signal, re
   };
 
   async function processDocument({ url, adapter }: Task): Promise<void> {
-    const previous = await store.previousFetch(url);
+    const previous = await lookup.take(url);
     if (handled.has(urlKey(url))) {
       report.documents.resumed++;
       await followStored(url, adapter, previous);
@@ -202,7 +218,8 @@ export async function runPipeline({ config, store, fetcher, progress, signal, re
       report.documents.unchanged++;
       report.stages.extract.skipped++;
       report.stages.store.skipped++;
-      await writes.add(() => store.touchDocument(url, doc.fetchedAt));
+      touched.push(url);
+      if (touched.length >= 250) await flushTouched();
       await ledger.record({ url, source: reader.id, outcome: doc.status === 304 ? 'not-modified' : 'unchanged', ...timing });
       // Listings do not change when their detail pages do: keep following their links.
       await followStored(url, adapter, previous, doc);
@@ -258,11 +275,9 @@ export async function runPipeline({ config, store, fetcher, progress, signal, re
 
   try {
     progress?.start?.(0);
-    for (const source of config.sources) {
-      const adapter = adapterById(source.adapter);
-      for (const seed of source.seeds) enqueue({ url: seed, adapter });
-    }
+    enqueueAll(config.sources.flatMap((source) => source.seeds.map((seed) => ({ url: seed, adapter: adapterById(source.adapter) }))));
     await work.onIdle();
+    await flushTouched();
     await ledger.flush();
     await writes.onIdle();
   } finally {

@@ -10,3 +10,10 @@ export function chunksFor<T extends object>(rows: readonly T[]): T[][] {
   for (let start = 0; start < rows.length; start += size) chunks.push(rows.slice(start, start + size));
   return chunks;
 }
+
+/** Values bound one parameter each (an `in (...)` list), cut under the parameter limit. */
+export function chunkValues<T>(values: readonly T[], size = 10_000): T[][] {
+  const chunks: T[][] = [];
+  for (let start = 0; start < values.length; start += size) chunks.push(values.slice(start, start + size));
+  return chunks;
+}

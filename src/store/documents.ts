@@ -4,7 +4,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { StoreError } from '../core/errors.ts';
 import type { ProjectRecord } from '../schema/record.ts';
 import { byteaFromHex, encodeBody } from './body-codec.ts';
-import { chunksFor } from './batches.ts';
+import { chunkValues, chunksFor } from './batches.ts';
 import { bumpInputGeneration } from './canonical-state.ts';
 import type { Database } from './connection.ts';
 import { contentHash, sha256Hex } from './hashing.ts';
@@ -49,20 +49,36 @@ export interface SaveDocumentOptions {
   followLinks?: { url: string; source?: string }[];
 }
 
+const previousFetchColumns = {
+  url: documents.url,
+  etag: documents.etag,
+  lastModified: documents.lastModified,
+  sha256: documents.sha256,
+  contentHash: documents.contentHash,
+  gone: sql<boolean>`${documents.goneAt} is not null`,
+  followLinks: documents.followLinks,
+};
+
+/** What was stored for many URLs at once: one query for all the links of a listing. */
+export async function previousFetches(db: Database, urls: readonly string[]): Promise<Map<string, PreviousFetch>> {
+  const found = new Map<string, PreviousFetch>();
+  for (const chunk of chunkValues([...new Set(urls)])) {
+    const rows = await db.select(previousFetchColumns).from(documents).where(inArray(documents.url, chunk));
+    for (const { url, ...previous } of rows) found.set(url, previous);
+  }
+  return found;
+}
+
+/** Marks many pages as checked now (a 304 or the same bytes), in one statement. */
+export async function touchDocuments(db: Database, urls: readonly string[], checkedAt: Date): Promise<void> {
+  if (urls.length === 0) return;
+  for (const chunk of chunkValues([...new Set(urls)])) {
+    await db.update(documents).set({ lastCheckedAt: checkedAt, goneAt: null }).where(inArray(documents.url, chunk));
+  }
+}
+
 export async function previousFetch(db: Database, url: string): Promise<PreviousFetch | null> {
-  const [row] = await db
-    .select({
-      etag: documents.etag,
-      lastModified: documents.lastModified,
-      sha256: documents.sha256,
-      contentHash: documents.contentHash,
-      gone: sql<boolean>`${documents.goneAt} is not null`,
-      followLinks: documents.followLinks,
-    })
-    .from(documents)
-    .where(eq(documents.url, url))
-    .limit(1);
-  return row ?? null;
+  return (await previousFetches(db, [url])).get(url) ?? null;
 }
 
 /**

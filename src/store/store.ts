@@ -10,8 +10,10 @@ import type { Connection, Database } from './connection.ts';
 import {
   markGone,
   previousFetch,
+  previousFetches,
   saveDocument,
   touchDocument,
+  touchDocuments,
   type FetchedDocument,
   type PreviousFetch,
   type SaveDocumentOptions,
@@ -67,6 +69,8 @@ export interface Store {
 
   // --- documents and what the adapters read from them
   previousFetch(url: string): Promise<PreviousFetch | null>;
+  /** The same for many URLs in one query; URLs with nothing stored are absent from the map. */
+  previousFetches(urls: readonly string[]): Promise<Map<string, PreviousFetch>>;
   /** The archived body last saved for that URL (for a 304, whose response has none). */
   archivedBody(url: string): Promise<Uint8Array | null>;
   /**
@@ -77,6 +81,8 @@ export interface Store {
   saveDocument(doc: FetchedDocument, records: ProjectRecord[], options?: SaveDocumentOptions): Promise<SaveDocumentResult>;
   /** For a 304 or an unchanged hash: only last_checked_at moves (and the page is no longer gone). */
   touchDocument(url: string, checkedAt: Date): Promise<void>;
+  /** The same for many pages in one statement; URLs with no stored document are ignored. */
+  touchDocuments(urls: readonly string[], checkedAt: Date): Promise<void>;
   /** A stored page answered 404/410: marked gone, nothing deleted. False when no page was stored. */
   markGone(url: string, at: Date): Promise<boolean>;
   /** Every stored page that is not gone, with its archived body, read a batch at a time. */
@@ -120,6 +126,7 @@ export function createStore(connection: Connection, dependencies: StoreDependenc
     listRuns: (limit) => listRuns(db, limit),
     runDetails: (runId) => runDetails(db, runId),
     previousFetch: (url) => previousFetch(db, url),
+    previousFetches: (urls) => previousFetches(db, urls),
     archivedBody: async (url) => {
       const [row] = await db
         .select({ bytes: documentBodies.bytes, encoding: documentBodies.encoding })
@@ -131,6 +138,7 @@ export function createStore(connection: Connection, dependencies: StoreDependenc
     },
     saveDocument: (doc, records, options) => saveDocument(db, doc, records, options),
     touchDocument: (url, checkedAt) => touchDocument(db, url, checkedAt),
+    touchDocuments: (urls, checkedAt) => touchDocuments(db, urls, checkedAt),
     markGone: (url, at) => markGone(db, url, at),
     archivedDocuments: (options) => archivedDocuments(db, options),
     sourceFillRates: () => sourceFillRates(db),
