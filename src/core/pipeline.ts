@@ -4,10 +4,10 @@ import { sniffMediaType } from '../fetch/decode.ts';
 import type { PreviousFetch, Store } from '../store/index.ts';
 import { adapterById, adapterFor } from '../sources/index.ts';
 import type { AdapterResult, SourceAdapter } from '../sources/types.ts';
-import { contentHashOf } from './content-hash.ts';
 import { describeError, ExtractError, PermanentFetchError, RobotsDisallowedError } from './errors.ts';
 import { fillRateWarnings, type FillRates, type FillRateWarning } from './fill-rates.ts';
 import type { PipelineConfig } from './pipeline-config.ts';
+import { createExtractor } from './extractor.ts';
 import { PreviousFetchLookup } from './previous-fetches.ts';
 import { RunLedger } from './run-ledger.ts';
 import { toSourceDocument } from './source-document.ts';
@@ -94,6 +94,8 @@ export async function runPipeline({ config, store, fetcher, progress, signal, re
   const writes = new PQueue({ concurrency: config.storeConcurrency });
   const ledger = new RunLedger(store, runId, writes);
   const lookup = new PreviousFetchLookup(store);
+  // Parsing is the CPU-heavy stage: worker threads do it, so this thread only fetches and stores.
+  const extractor = createExtractor({ workers: config.extractWorkers });
   const seen = new Set<string>();
   let done = 0;
   const heartbeat = setInterval(() => void writes.add(() => store.heartbeat(runId)).catch(() => {}), HEARTBEAT_MS);
@@ -228,9 +230,18 @@ export async function runPipeline({ config, store, fetcher, progress, signal, re
 
     // extract + normalise
     let result: AdapterResult;
+    let contentHash: string;
     try {
       if (doc.body.length === 0) throw new ExtractError('empty body', { url });
-      result = await reader.read(toSourceDocument(doc, doc.body));
+      // The extractor takes its own copy of the bytes (they move to a worker thread); the
+      // fetched body is still needed for the archive.
+      const extracted = await extractor.read({
+        adapterId: reader.id,
+        doc: { url: doc.url, finalUrl: doc.finalUrl, mediaType: doc.mediaType, charset: doc.charset },
+        body: new Uint8Array(doc.body),
+      });
+      result = extracted.result;
+      contentHash = extracted.contentHash;
       report.stages.extract.passed++;
     } catch (error) {
       report.stages.extract.failed++;
@@ -238,7 +249,6 @@ export async function runPipeline({ config, store, fetcher, progress, signal, re
       return;
     }
     report.records.produced += result.records.length;
-    const contentHash = contentHashOf(result);
     const sameContent = previous?.contentHash === contentHash && !previous.gone;
 
     // store: the body is archived even when only its cosmetics changed, so the archive holds
@@ -283,6 +293,7 @@ export async function runPipeline({ config, store, fetcher, progress, signal, re
   } finally {
     clearInterval(heartbeat);
     progress?.stop?.();
+    await extractor.close();
   }
 
   const attempted = report.documents.fetched + report.documents.unchanged + report.documents.failed + report.documents.gone;

@@ -1,4 +1,3 @@
-import { PDFParse } from 'pdf-parse';
 import { ExtractError } from '../core/errors.ts';
 
 export interface PdfText {
@@ -23,6 +22,8 @@ function reasonFor(error: unknown): string {
  */
 export async function readPdf(bytes: Uint8Array, url: string): Promise<PdfText> {
   if (bytes.byteLength === 0) throw new ExtractError('the PDF is empty (0 bytes)', { url });
+  // Loaded on first use: pdf.js takes most of a worker's start-up, and most pages are HTML.
+  const { PDFParse } = await import('pdf-parse');
   // pdf.js takes ownership of (and detaches) the buffer it is given, so it gets a copy.
   const parser = new PDFParse({ data: new Uint8Array(bytes), verbosity: 0 });
   try {
