@@ -252,7 +252,11 @@ export async function runPipeline({ config, store, fetcher, progress, signal, re
     const sameContent = previous?.contentHash === contentHash && !previous.gone;
 
     // store: the body is archived even when only its cosmetics changed, so the archive holds
-    // every response; the records then come out unchanged and keep their ids.
+    // every response; the records then come out unchanged and keep their ids. The ledger's event
+    // is written in the same transaction, so a resumed run knows exactly what was stored.
+    const event = sameContent
+      ? { runId, url, source: reader.id, outcome: 'unchanged' as const, message: 'bytes changed, content did not', ...timing }
+      : { runId, url, source: reader.id, outcome: 'fetched' as const, ...timing };
     const saved = await writes.add(() =>
       store.saveDocument(
         {
@@ -268,18 +272,13 @@ export async function runPipeline({ config, store, fetcher, progress, signal, re
           body: doc.body,
         },
         result.records,
-        { contentHash, followLinks: result.follow },
+        { contentHash, followLinks: result.follow, event },
       ),
     );
     report.stages.store.passed++;
     for (const key of ['inserted', 'updated', 'unchanged', 'deactivated'] as const) report.records[key] += saved.records[key];
-    if (sameContent) {
-      report.documents.unchanged++;
-      await ledger.now({ url, source: reader.id, outcome: 'unchanged', message: 'bytes changed, content did not', ...timing });
-    } else {
-      report.documents.fetched++;
-      await ledger.now({ url, source: reader.id, outcome: 'fetched', ...timing });
-    }
+    if (sameContent) report.documents.unchanged++;
+    else report.documents.fetched++;
     followLinks(result);
   }
 

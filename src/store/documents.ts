@@ -8,7 +8,8 @@ import { chunkValues, chunksFor } from './batches.ts';
 import { bumpInputGeneration } from './canonical-state.ts';
 import type { Database } from './connection.ts';
 import { contentHash, sha256Hex } from './hashing.ts';
-import { documentBodies, documents, sourceRecords } from './schema.ts';
+import { eventRow, type RunEvent } from './runs.ts';
+import { documentBodies, documents, runEvents, sourceRecords } from './schema.ts';
 import { matchSourceRecords } from './source-record-matching.ts';
 
 export interface FetchedDocument {
@@ -47,6 +48,8 @@ export interface SaveDocumentOptions {
   contentHash?: string;
   /** The links the adapter gave, kept so that an unchanged page is not parsed again. */
   followLinks?: { url: string; source?: string }[];
+  /** The run ledger's event for this document, written in the same transaction: stored and logged, or neither. */
+  event?: { runId: string } & RunEvent;
 }
 
 const previousFetchColumns = {
@@ -145,14 +148,21 @@ export async function saveDocument(db: Database, doc: FetchedDocument, records: 
       .onConflictDoUpdate({ target: documents.url, set: values })
       .returning({ id: documents.id });
 
-    const counts = await reconcileSourceRecords(tx, saved.id, records);
+    // A document seen for the first time has no stored records to reconcile with.
+    const counts = await reconcileSourceRecords(tx, saved.id, records, before === undefined);
+    if (options.event) {
+      const { runId, ...event } = options.event;
+      await tx.insert(runEvents).values(eventRow(runId, event));
+    }
     if (counts.inserted + counts.updated + counts.deactivated > 0) await bumpInputGeneration(tx);
     return { documentId: saved.id, bodyChanged: before?.sha256 !== actualSha256, records: counts };
   });
 }
 
-async function reconcileSourceRecords(tx: Database, documentId: string, records: readonly ProjectRecord[]): Promise<SaveDocumentResult['records']> {
-  const stored = await tx
+async function reconcileSourceRecords(tx: Database, documentId: string, records: readonly ProjectRecord[], newDocument: boolean): Promise<SaveDocumentResult['records']> {
+  const stored = newDocument
+    ? []
+    : await tx
     .select({
       id: sourceRecords.id,
       ordinal: sourceRecords.ordinal,

@@ -74,7 +74,7 @@ export async function recordEvents(db: Database, runId: string, events: readonly
 
 const EVENTS_PER_STATEMENT = 5_000;
 
-function eventRow(runId: string, event: RunEvent): typeof runEvents.$inferInsert {
+export function eventRow(runId: string, event: RunEvent): typeof runEvents.$inferInsert {
   return {
     runId,
     url: event.url,
