@@ -10,6 +10,7 @@ import type { PipelineConfig } from './pipeline-config.ts';
 import { createExtractor } from './extractor.ts';
 import { PreviousFetchLookup } from './previous-fetches.ts';
 import { RunLedger } from './run-ledger.ts';
+import { DocumentWriteBatcher } from './write-batcher.ts';
 import { toSourceDocument } from './source-document.ts';
 
 // The one place where the stages meet: fetch -> extract + normalise (the adapter) -> store,
@@ -94,6 +95,7 @@ export async function runPipeline({ config, store, fetcher, progress, signal, re
   const writes = new PQueue({ concurrency: config.storeConcurrency });
   const ledger = new RunLedger(store, runId, writes);
   const lookup = new PreviousFetchLookup(store);
+  const batcher = new DocumentWriteBatcher(store, writes);
   // Parsing is the CPU-heavy stage: worker threads do it, so this thread only fetches and stores.
   const extractor = createExtractor({ workers: config.extractWorkers });
   const seen = new Set<string>();
@@ -257,24 +259,22 @@ export async function runPipeline({ config, store, fetcher, progress, signal, re
     const event = sameContent
       ? { runId, url, source: reader.id, outcome: 'unchanged' as const, message: 'bytes changed, content did not', ...timing }
       : { runId, url, source: reader.id, outcome: 'fetched' as const, ...timing };
-    const saved = await writes.add(() =>
-      store.saveDocument(
-        {
-          url,
-          finalUrl: doc.finalUrl,
-          source: reader.id,
-          httpStatus: doc.status,
-          contentType: doc.mediaType,
-          sha256: doc.sha256,
-          etag: doc.etag,
-          lastModified: doc.lastModified,
-          fetchedAt: doc.fetchedAt,
-          body: doc.body,
-        },
-        result.records,
-        { contentHash, followLinks: result.follow, event },
-      ),
-    );
+    const saved = await batcher.save({
+      doc: {
+        url,
+        finalUrl: doc.finalUrl,
+        source: reader.id,
+        httpStatus: doc.status,
+        contentType: doc.mediaType,
+        sha256: doc.sha256,
+        etag: doc.etag,
+        lastModified: doc.lastModified,
+        fetchedAt: doc.fetchedAt,
+        body: doc.body,
+      },
+      records: result.records,
+      options: { contentHash, followLinks: result.follow, event },
+    });
     report.stages.store.passed++;
     for (const key of ['inserted', 'updated', 'unchanged', 'deactivated'] as const) report.records[key] += saved.records[key];
     if (sameContent) report.documents.unchanged++;
@@ -286,6 +286,7 @@ export async function runPipeline({ config, store, fetcher, progress, signal, re
     progress?.start?.(0);
     enqueueAll(config.sources.flatMap((source) => source.seeds.map((seed) => ({ url: seed, adapter: adapterById(source.adapter) }))));
     await work.onIdle();
+    await batcher.flush();
     await flushTouched();
     await ledger.flush();
     await writes.onIdle();

@@ -53,6 +53,7 @@ function guarded(store: Store): Store {
     previousFetches: (urls) => run('previousFetches', urls[0] ?? null, () => store.previousFetches(urls)),
     archivedBody: (url) => run('archivedBody', url, () => store.archivedBody(url)),
     saveDocument: (doc, records, options) => run('saveDocument', doc.url, () => store.saveDocument(doc, records, options)),
+    saveDocuments: (batch) => run('saveDocuments', batch[0]?.doc.url ?? null, () => store.saveDocuments(batch)),
     touchDocument: (url, checkedAt) => run('touchDocument', url, () => store.touchDocument(url, checkedAt)),
     touchDocuments: (urls, checkedAt) => run('touchDocuments', urls[0] ?? null, () => store.touchDocuments(urls, checkedAt)),
     markGone: (url, at) => run('markGone', url, () => store.markGone(url, at)),

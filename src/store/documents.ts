@@ -105,16 +105,51 @@ export async function touchDocument(db: Database, url: string, checkedAt: Date):
   if (touched.length === 0) throw new StoreError(`touchDocument: no document stored for ${url}`, { url });
 }
 
+export interface DocumentToSave {
+  doc: FetchedDocument;
+  records: readonly ProjectRecord[];
+  options?: SaveDocumentOptions;
+}
+
 /** Archives the body once, upserts the document and reconciles its source records, atomically. */
 export async function saveDocument(db: Database, doc: FetchedDocument, records: readonly ProjectRecord[], options: SaveDocumentOptions = {}): Promise<SaveDocumentResult> {
+  const [result] = await saveDocuments(db, [{ doc, records, options }]);
+  return result;
+}
+
+/**
+ * Several documents in one transaction: each is saved whole or not at all, and a commit (a disk
+ * flush on a real server) is paid once for the batch rather than once per page.
+ */
+export async function saveDocuments(db: Database, batch: readonly DocumentToSave[]): Promise<SaveDocumentResult[]> {
+  const prepared = await Promise.all(batch.map(async (item) => ({ ...item, archived: await prepareBody(item.doc) })));
+  return db.transaction(async (tx) => {
+    const results: SaveDocumentResult[] = [];
+    for (const item of prepared) results.push(await saveDocumentIn(tx, item.doc, item.records, item.options ?? {}, item.archived));
+    // Once per batch and last: the counter's row lock is then held only for the commit.
+    if (results.some(({ records: r }) => r.inserted + r.updated + r.deactivated > 0)) await bumpInputGeneration(tx);
+    return results;
+  });
+}
+
+async function prepareBody(doc: FetchedDocument): Promise<{ sha256: string; bytes: Uint8Array; encoding: string }> {
   // The hash is the archive's key; a wrong one would file the bytes under another document's name.
   const actualSha256 = sha256Hex(doc.body);
   if (actualSha256 !== doc.sha256.toLowerCase()) {
     throw new StoreError(`saveDocument: sha256 ${doc.sha256} does not match the body (${actualSha256})`, { url: doc.url });
   }
+  return { sha256: actualSha256, ...(await encodeBody(doc.body)) };
+}
 
-  const archived = await encodeBody(doc.body);
-  return db.transaction(async (tx) => {
+async function saveDocumentIn(
+  tx: Database,
+  doc: FetchedDocument,
+  records: readonly ProjectRecord[],
+  options: SaveDocumentOptions,
+  archived: { sha256: string; bytes: Uint8Array; encoding: string },
+): Promise<SaveDocumentResult> {
+  const actualSha256 = archived.sha256;
+  {
     await tx
       .insert(documentBodies)
       .values({ sha256: actualSha256, bytes: byteaFromHex(archived.bytes), encoding: archived.encoding, size: doc.body.byteLength })
@@ -154,9 +189,8 @@ export async function saveDocument(db: Database, doc: FetchedDocument, records: 
       const { runId, ...event } = options.event;
       await tx.insert(runEvents).values(eventRow(runId, event));
     }
-    if (counts.inserted + counts.updated + counts.deactivated > 0) await bumpInputGeneration(tx);
     return { documentId: saved.id, bodyChanged: before?.sha256 !== actualSha256, records: counts };
-  });
+  }
 }
 
 async function reconcileSourceRecords(tx: Database, documentId: string, records: readonly ProjectRecord[], newDocument: boolean): Promise<SaveDocumentResult['records']> {

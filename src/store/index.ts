@@ -3,7 +3,7 @@ export { openStore, type OpenStoreOptions } from './database.ts';
 export type { Store, StoreDependencies } from './store.ts';
 export type { Database } from './connection.ts';
 export { MEMORY_URL } from './connection.ts';
-export type { FetchedDocument, PreviousFetch, SaveDocumentOptions, SaveDocumentResult } from './documents.ts';
+export type { DocumentToSave, FetchedDocument, PreviousFetch, SaveDocumentOptions, SaveDocumentResult } from './documents.ts';
 export type { ArchivedDocumentsOptions } from './archive.ts';
 export type { ResumableRun, RunEvent, RunStatus } from './runs.ts';
 export type { FailureGroup, RunDetails, RunListing } from './run-history.ts';

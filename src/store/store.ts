@@ -12,6 +12,8 @@ import {
   previousFetch,
   previousFetches,
   saveDocument,
+  saveDocuments,
+  type DocumentToSave,
   touchDocument,
   touchDocuments,
   type FetchedDocument,
@@ -81,6 +83,8 @@ export interface Store {
   saveDocument(doc: FetchedDocument, records: ProjectRecord[], options?: SaveDocumentOptions): Promise<SaveDocumentResult>;
   /** For a 304 or an unchanged hash: only last_checked_at moves (and the page is no longer gone). */
   touchDocument(url: string, checkedAt: Date): Promise<void>;
+  /** saveDocument for several documents in one transaction: all of them are stored, or none. */
+  saveDocuments(batch: readonly DocumentToSave[]): Promise<SaveDocumentResult[]>;
   /** The same for many pages in one statement; URLs with no stored document are ignored. */
   touchDocuments(urls: readonly string[], checkedAt: Date): Promise<void>;
   /** A stored page answered 404/410: marked gone, nothing deleted. False when no page was stored. */
@@ -137,6 +141,7 @@ export function createStore(connection: Connection, dependencies: StoreDependenc
       return row ? decodeArchivedBody(row.bytes, row.encoding) : null;
     },
     saveDocument: (doc, records, options) => saveDocument(db, doc, records, options),
+    saveDocuments: (batch) => saveDocuments(db, batch),
     touchDocument: (url, checkedAt) => touchDocument(db, url, checkedAt),
     touchDocuments: (urls, checkedAt) => touchDocuments(db, urls, checkedAt),
     markGone: (url, at) => markGone(db, url, at),
