@@ -1,26 +1,10 @@
-import { createHash } from 'node:crypto';
 import PQueue from 'p-queue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DocumentWriteBatcher } from '../../src/core/write-batcher.ts';
-import { emptyRecord } from '../../src/schema/record.ts';
 import { StoreError } from '../../src/core/errors.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
+import { fetched, record } from '../store/builders.ts';
 
-function documentFor(url: string, text: string, sha256?: string) {
-  const body = new TextEncoder().encode(text);
-  return {
-    url,
-    finalUrl: url,
-    source: 'generic',
-    httpStatus: 200,
-    contentType: 'text/html',
-    sha256: sha256 ?? createHash('sha256').update(body).digest('hex'),
-    etag: null,
-    lastModified: null,
-    fetchedAt: new Date('2026-01-01T00:00:00Z'),
-    body,
-  };
-}
 
 describe('saving documents in batches', () => {
   let store: Store;
@@ -33,7 +17,7 @@ describe('saving documents in batches', () => {
   it('saves a batch in one go, and a bad document fails alone', async () => {
     const batcher = new DocumentWriteBatcher(store, new PQueue({ concurrency: 1 }), 3, 1_000);
     const save = (url: string, sha?: string) =>
-      batcher.save({ doc: documentFor(url, `page ${url}`, sha), records: [{ ...emptyRecord('generic', url), title: `Project at ${url}` }] });
+      batcher.save({ doc: fetched(url, `page ${url}`, sha ? { sha256: sha } : {}), records: [record(`Project at ${url}`, { sourceUrl: url })] });
     const [a, bad, c] = await Promise.allSettled([save('https://example.org/a'), save('https://example.org/bad', 'f'.repeat(64)), save('https://example.org/c')]);
     expect(a.status).toBe('fulfilled');
     expect(c.status).toBe('fulfilled');
@@ -46,7 +30,7 @@ describe('saving documents in batches', () => {
 
   it('flushes a partial batch after its wait', async () => {
     const batcher = new DocumentWriteBatcher(store, new PQueue({ concurrency: 1 }), 50, 10);
-    const result = await batcher.save({ doc: documentFor('https://example.org/d', 'page d'), records: [] });
+    const result = await batcher.save({ doc: fetched('https://example.org/d', 'page d'), records: [] });
     expect(result.records.inserted).toBe(0);
     expect((await store.summary()).documents).toBe(3);
   });

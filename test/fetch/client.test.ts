@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConfigError, PermanentFetchError, TransientFetchError } from '../../src/core/errors.ts';
 import { Fetcher, type FetcherOptions } from '../../src/fetch/client.ts';
 import { decodeBody } from '../../src/fetch/decode.ts';
-import { startTestServer, type Handler, type TestServer } from '../helpers/fixture-server.ts';
+import { fetchTestKit, type TestServer } from '../helpers/fixture-server.ts';
 
 // Short timeouts and backoff so that every failure mode runs in well under a second. These servers
 // answer every path alike, robots.txt included, so robots.txt is left to robots.test.ts.
@@ -18,22 +18,7 @@ const FAST: Omit<FetcherOptions, 'rewrite'> = {
   maxAttempts: 3,
 };
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
-
-async function serve(handler: Handler): Promise<TestServer> {
-  const server = await startTestServer(handler);
-  cleanups.push(() => server.close());
-  return server;
-}
-
-function fetcher(options: Partial<FetcherOptions> = {}): Fetcher {
-  const instance = new Fetcher({ ...FAST, ...options });
-  cleanups.push(() => instance.close());
-  return instance;
-}
+const { serve, fetcher } = fetchTestKit(FAST);
 
 /** Maps https://host/path to <server>/host/path, as the replay server's rewrite does. */
 function rewriteTo(server: TestServer): (url: URL) => URL {

@@ -1,9 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConfigError, PermanentFetchError, RobotsDisallowedError, TransientFetchError } from '../../src/core/errors.ts';
 import { Fetcher, type FetcherOptions } from '../../src/fetch/client.ts';
 import { HostQueues } from '../../src/fetch/host-queues.ts';
 import { robotsProductToken, rulesFromFailure, rulesFromResponse } from '../../src/fetch/robots.ts';
-import { startTestServer, type Handler, type TestServer } from '../helpers/fixture-server.ts';
+import { fetchTestKit, type Handler } from '../helpers/fixture-server.ts';
 
 const USER_AGENT = 'elet-pipeline-test/0.1 (+mailto:test@example.org)';
 const FAST: FetcherOptions = {
@@ -15,22 +15,7 @@ const FAST: FetcherOptions = {
   maxAttempts: 2,
 };
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!();
-});
-
-async function serve(handler: Handler): Promise<TestServer> {
-  const server = await startTestServer(handler);
-  cleanups.push(() => server.close());
-  return server;
-}
-
-function fetcher(options: Partial<FetcherOptions> = {}): Fetcher {
-  const instance = new Fetcher({ ...FAST, ...options });
-  cleanups.push(() => instance.close());
-  return instance;
-}
+const { serve, fetcher } = fetchTestKit(FAST);
 
 /** A site whose robots.txt is `robots` (a status and a body) and whose every other path is a small page. */
 function site(robots: { status: number; body?: string; headers?: Record<string, string> }, seen: string[] = []): Handler {

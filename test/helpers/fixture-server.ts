@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterEach } from 'vitest';
+import { Fetcher, type FetcherOptions } from '../../src/fetch/client.ts';
 
 // A throwaway HTTP server on 127.0.0.1 for tests that need the real fetch code to talk to
 // something: each test gives the handler that plays the misbehaving site it needs.
@@ -36,5 +38,28 @@ export async function startTestServer(handler: Handler): Promise<TestServer> {
         server.close(() => resolve());
         server.closeAllConnections();
       }),
+  };
+}
+
+/**
+ * Test servers and fetchers that close themselves after each test: call once at the top of a
+ * test file with the fetcher options that file wants by default.
+ */
+export function fetchTestKit(defaults: FetcherOptions) {
+  const cleanups: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    while (cleanups.length) await cleanups.pop()!();
+  });
+  return {
+    async serve(handler: Handler): Promise<TestServer> {
+      const server = await startTestServer(handler);
+      cleanups.push(() => server.close());
+      return server;
+    },
+    fetcher(options: Partial<FetcherOptions> = {}): Fetcher {
+      const instance = new Fetcher({ ...defaults, ...options });
+      cleanups.push(() => instance.close());
+      return instance;
+    },
   };
 }
