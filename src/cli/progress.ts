@@ -20,7 +20,7 @@ export function progressDisplay(stream: NodeJS.WriteStream = process.stderr): Pr
       stop: () => bar.stop(),
     };
   }
-  let lastLine = 0;
+  let lastLine = Date.now();
   return {
     update: (done, total) => {
       const now = Date.now();
