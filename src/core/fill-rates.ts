@@ -3,8 +3,6 @@ import type { SourceFillRates } from '../store/index.ts';
 // A site that changes its templates does not fail: its pages still load, but fields stop being
 // found. Comparing each source's fill rates with the previous run is how a steward hears of it.
 
-export type FillRates = SourceFillRates;
-
 export interface FillRateWarning {
   source: string;
   field: string;
@@ -22,7 +20,7 @@ export interface FillRateThresholds {
 
 export const DEFAULT_FILL_RATE_THRESHOLDS: FillRateThresholds = { minDrop: 0.3, minRecords: 3 };
 
-export function fillRateWarnings(previous: FillRates | null | undefined, current: FillRates, thresholds = DEFAULT_FILL_RATE_THRESHOLDS): FillRateWarning[] {
+export function fillRateWarnings(previous: SourceFillRates | null | undefined, current: SourceFillRates, thresholds = DEFAULT_FILL_RATE_THRESHOLDS): FillRateWarning[] {
   if (!previous) return [];
   const warnings: FillRateWarning[] = [];
   for (const [source, now] of Object.entries(current).sort(([a], [b]) => a.localeCompare(b))) {

@@ -1,17 +1,16 @@
 import PQueue from 'p-queue';
 import type { FetchedDocument, Fetcher } from '../fetch/client.ts';
 import { sniffMediaType } from '../fetch/decode.ts';
-import type { PreviousFetch, Store } from '../store/index.ts';
+import type { PreviousFetch, SourceFillRates, Store } from '../store/index.ts';
 import { adapterById, adapterFor } from '../sources/index.ts';
 import type { AdapterResult, SourceAdapter } from '../sources/types.ts';
 import { describeError, ExtractError, PermanentFetchError, RobotsDisallowedError } from './errors.ts';
-import { fillRateWarnings, type FillRates, type FillRateWarning } from './fill-rates.ts';
+import { fillRateWarnings, type FillRateWarning } from './fill-rates.ts';
 import type { PipelineConfig } from './pipeline-config.ts';
 import { createExtractor } from './extractor.ts';
 import { PreviousFetchLookup } from './previous-fetches.ts';
 import { RunLedger } from './run-ledger.ts';
 import { DocumentWriteBatcher } from './write-batcher.ts';
-import { toSourceDocument } from './source-document.ts';
 
 // The one place where the stages meet: fetch -> extract + normalise (the adapter) -> store,
 // then dedupe over everything stored. Each stage counts what it passed, skipped and failed.
@@ -33,7 +32,7 @@ export interface RunReport {
   stages: { fetch: StageCounts; extract: StageCounts; store: StageCounts };
   failures: { url: string; errorClass: string; message: string }[];
   failureRate: number;
-  fillRates: FillRates;
+  fillRates: SourceFillRates;
   warnings: FillRateWarning[];
   durationMs: number;
 }
@@ -167,8 +166,9 @@ export async function runPipeline({ config, store, fetcher, progress, signal, re
       // A 304 carries no Content-Type: the archived bytes tell what they are.
       const mediaType = fresh?.mediaType ?? sniffMediaType(Buffer.from(body), null);
       const finalUrl = doc?.finalUrl ?? url;
-      const reader = adapter.claims(new URL(finalUrl), mediaType) ? adapter : adapterFor(finalUrl, mediaType);
-      followLinks(await reader.read(toSourceDocument({ url, finalUrl, mediaType, charset: fresh?.charset ?? null }, body)));
+      const reader = adapterFor(finalUrl, mediaType, adapter);
+      const { result } = await extractor.read({ adapterId: reader.id, doc: { url, finalUrl, mediaType, charset: fresh?.charset ?? null }, body: new Uint8Array(body) });
+      followLinks(result);
     } catch {
       // the page was read without error when it was stored; nothing new to follow from it
     }
@@ -215,7 +215,7 @@ export async function runPipeline({ config, store, fetcher, progress, signal, re
     }
     seen.add(urlKey(doc.finalUrl));
     // A 304 says nothing of the media type; the page is still the one its adapter asked for.
-    const reader = doc.status === 304 || adapter.claims(new URL(doc.finalUrl), doc.mediaType) ? adapter : adapterFor(doc.finalUrl, doc.mediaType);
+    const reader = doc.status === 304 ? adapter : adapterFor(doc.finalUrl, doc.mediaType, adapter);
 
     const sameBytes = doc.status === 304 || (previous?.sha256 != null && previous.sha256 === doc.sha256 && !previous.gone);
     if (sameBytes) {
@@ -309,7 +309,7 @@ export async function runPipeline({ config, store, fetcher, progress, signal, re
     report.organisations = canonical.organisations;
     report.fillRates = await store.sourceFillRates();
     const previousStats = await store.previousRunStats(config.name, runId);
-    report.warnings = fillRateWarnings(previousStats?.fillRates as FillRates | undefined, report.fillRates);
+    report.warnings = fillRateWarnings(previousStats?.fillRates as SourceFillRates | undefined, report.fillRates);
     if (report.failureRate > config.maxFailureRate) report.status = 'failed';
   }
 

@@ -1,9 +1,8 @@
 import type { Store } from '../store/index.ts';
 import { adapterById, adapterFor } from '../sources/index.ts';
-import { contentHashOf } from './content-hash.ts';
 import { describeError } from './errors.ts';
 import type { PipelineConfig } from './pipeline-config.ts';
-import { toSourceDocument } from './source-document.ts';
+import { extractTask } from './extract-worker.ts';
 
 export interface ReprocessReport {
   runId: string;
@@ -35,8 +34,8 @@ export async function reprocessArchive(options: { config: PipelineConfig; store:
     if (signal?.aborted) break;
     try {
       const adapter = safeAdapter(doc.source, doc.finalUrl, doc.contentType);
-      const result = await adapter.read(toSourceDocument({ ...doc, mediaType: doc.contentType, charset: null }, doc.body));
-      const saved = await store.saveDocument({ ...doc, source: adapter.id }, result.records, { contentHash: contentHashOf(result), followLinks: result.follow });
+      const { result, contentHash } = await extractTask({ adapterId: adapter.id, doc: { ...doc, mediaType: doc.contentType, charset: null }, body: doc.body });
+      const saved = await store.saveDocument({ ...doc, source: adapter.id }, result.records, { contentHash, followLinks: result.follow });
       for (const key of ['inserted', 'updated', 'unchanged', 'deactivated'] as const) report.records[key] += saved.records[key];
       report.documents.read++;
     } catch (error) {

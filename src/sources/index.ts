@@ -15,13 +15,17 @@ export function adapterById(id: string): SourceAdapter {
   return adapter;
 }
 
-/** The adapter that reads the page at this URL: the first site adapter that claims it, else the generic one. */
-export function adapterFor(url: string, mediaType?: string): SourceAdapter {
+/**
+ * The adapter that reads the page at this URL: `preferred` (the adapter that asked for the page)
+ * if it claims it, else the first site adapter that claims it, else the generic one.
+ */
+export function adapterFor(url: string, mediaType?: string, preferred?: SourceAdapter): SourceAdapter {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return genericAdapter;
+    return preferred ?? genericAdapter;
   }
-  return adapters.find((adapter) => adapter.claims(parsed, mediaType)) ?? genericAdapter;
+  const candidates = preferred ? [preferred, ...adapters] : adapters;
+  return candidates.find((adapter) => adapter.claims(parsed, mediaType)) ?? genericAdapter;
 }
