@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DEDUPE_OPTIONS, dedupe, type DedupeInput } from '../../src/dedupe/index.ts';
 import { emptyRecord, type Partner } from '../../src/schema/record.ts';
+import { seededRandom } from '../bench/words.ts';
 
 // A generated repository of 10,000 records: 7,000 projects, 3,000 of them described a second time
 // by another source. Common words ("school", "youth") and big partner cities make blocks that
 // must be skipped; the run has to stay close to linear and still find the second descriptions.
 
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYLLABLES = ['ka', 'lo', 'mi', 'ne', 'ru', 'sta', 'vel', 'dor', 'fin', 'gro', 'tec', 'bri', 'zan', 'pol', 'qui'];
 const COMMON = ['school', 'youth', 'education', 'learning', 'dropout', 'cities', 'network'];
@@ -23,7 +14,7 @@ const COUNTRIES = ['AT', 'BE', 'BG', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', '
 const SOURCES = ['urbact', 'cedefop', 'up2europe', 'generic'];
 
 function generate(count: number, duplicates: number): { inputs: DedupeInput[]; pairs: [string, string][] } {
-  const next = random(20240611);
+  const next = seededRandom(20240611);
   const pick = <T>(items: T[]) => items[Math.floor(next() * items.length)];
   const word = () => Array.from({ length: 3 + Math.floor(next() * 2) }, () => pick(SYLLABLES)).join('');
   const vocabulary = Array.from({ length: 5000 }, word);

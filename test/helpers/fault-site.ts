@@ -1,6 +1,6 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import PDFDocument from 'pdfkit';
+import { startTestServer } from './fixture-server.ts';
 
 // A small project site on 127.0.0.1 that misbehaves in every way the real ones do, one fault per
 // route, so that tests can run the real fetcher and pipeline against each. Whatever a route finally
@@ -237,14 +237,14 @@ function errorPage(status: number): Buffer {
 export async function startFaultSite(options: FaultSiteOptions = {}): Promise<FaultSite> {
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   const pdfs = await makePdfs();
-  const hits = new Map<string, number>();
+  // The test server counts every request before the handler sees it; set once it is started.
+  let hits = new Map<string, number>();
   const broken = new Map<string, number>();
   const timers = new Set<NodeJS.Timeout>();
 
   const handle = (request: IncomingMessage, response: ServerResponse): void => {
     const path = request.url ?? '/';
-    const count = (hits.get(path) ?? 0) + 1;
-    hits.set(path, count);
+    const count = hits.get(path) ?? 1;
     const brokenStatus = broken.get(path);
     if (brokenStatus !== undefined) return send(response, brokenStatus, 'text/html; charset=utf-8', errorPage(brokenStatus));
 
@@ -316,23 +316,19 @@ export async function startFaultSite(options: FaultSiteOptions = {}): Promise<Fa
     }
   };
 
-  const server = createServer(handle);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
+  const server = await startTestServer(handle);
+  hits = server.hits;
   return {
-    origin,
-    url: (path) => new URL(path, origin).href,
+    origin: server.origin,
+    url: server.url,
     hits: (path) => hits.get(path) ?? 0,
     breakRoute: (path, status) => {
       broken.set(path, status);
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const timer of timers) clearInterval(timer);
-        timers.clear();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: () => {
+      for (const timer of timers) clearInterval(timer);
+      timers.clear();
+      return server.close();
+    },
   };
 }
