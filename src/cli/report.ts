@@ -11,7 +11,7 @@ export function formatRunReport(report: RunReport): string {
     `canonical projects: ${p.new} new, ${p.updated} updated, ${p.unchanged} unchanged, ${p.removed} removed; ${report.organisations} organisations`,
   ];
   for (const warning of report.warnings) lines.push(`warning: ${warning.message}`);
-  lines.push(...formatFailures(report.failures, report.runId, `failures (${(report.failureRate * 100).toFixed(1)}% of documents):`));
+  lines.push(...formatFailures(report.failures, report.documents.failed, report.runId, `failures (${(report.failureRate * 100).toFixed(1)}% of documents):`));
   return lines.join('\n');
 }
 
@@ -21,15 +21,18 @@ export function formatReprocessReport(report: ReprocessReport): string {
     `reprocess ${report.runId}: ${d.read} archived documents read again, ${d.failed} failed, in ${(report.durationMs / 1000).toFixed(1)} s`,
     `records: ${r.inserted} new, ${r.updated} updated, ${r.unchanged} unchanged, ${r.deactivated} no longer on their page`,
     `canonical projects: ${p.new} new, ${p.updated} updated, ${p.unchanged} unchanged, ${p.removed} removed`,
-    ...formatFailures(report.failures, report.runId, 'failures:'),
+    ...formatFailures(report.failures, report.documents.failed, report.runId, 'failures:'),
   ].join('\n');
 }
 
-function formatFailures(failures: { url: string; errorClass: string; message: string }[], runId: string, heading: string): string[] {
+/** The first failures, and how many more there were: the report keeps only the first ones. */
+function formatFailures(failures: { url: string; errorClass: string; message: string }[], total: number, runId: string, heading: string): string[] {
   if (failures.length === 0) return [];
   const lines = [heading];
-  for (const failure of failures.slice(0, 20)) lines.push(`  ${failure.url}: ${failure.errorClass}: ${failure.message}`);
-  if (failures.length > 20) lines.push(`  ... and ${failures.length - 20} more (elet runs show ${runId})`);
+  const shown = failures.slice(0, 20);
+  for (const failure of shown) lines.push(`  ${failure.url}: ${failure.errorClass}: ${failure.message}`);
+  const more = Math.max(total, failures.length) - shown.length;
+  if (more > 0) lines.push(`  ... and ${more} more (elet runs show ${runId})`);
   return lines;
 }
 

@@ -30,6 +30,7 @@ export interface RunReport {
   projects: { new: number; updated: number; unchanged: number; removed: number };
   organisations: number;
   stages: { fetch: StageCounts; extract: StageCounts; store: StageCounts };
+  /** The first MAX_REPORTED_FAILURES failures; `elet runs show` lists them all. */
   failures: { url: string; errorClass: string; message: string }[];
   failureRate: number;
   fillRates: SourceFillRates;
@@ -59,6 +60,7 @@ interface Task {
 }
 
 const HEARTBEAT_MS = 15_000;
+export const MAX_REPORTED_FAILURES = 100;
 const STALE_RUN_MS = 4 * HEARTBEAT_MS;
 
 const counts = (): StageCounts => ({ passed: 0, skipped: 0, failed: 0 });
@@ -91,10 +93,14 @@ export async function runPipeline({ config, store, fetcher, progress, signal, re
   // apart: each document is one transaction, and several in flight hide a server's round trips
   // (the embedded database runs its transactions one at a time by itself).
   const work = new PQueue({ concurrency: config.concurrency });
-  const writes = new PQueue({ concurrency: config.storeConcurrency });
+  // The embedded database runs one transaction at a time anyway: one batch in flight lets the next
+  // one gather every document that finishes meanwhile.
+  const writes = new PQueue({ concurrency: store.kind === 'pglite' ? 1 : config.storeConcurrency });
   const ledger = new RunLedger(store, runId, writes);
   const lookup = new PreviousFetchLookup(store);
   const batcher = new DocumentWriteBatcher(store, writes);
+  /** Saves handed to the batcher and not settled yet. */
+  const storing = new Set<Promise<void>>();
   // Parsing is the CPU-heavy stage: worker threads do it, so this thread only fetches and stores.
   const extractor = createExtractor({ workers: config.extractWorkers });
   const seen = new Set<string>();
@@ -128,7 +134,8 @@ export async function runPipeline({ config, store, fetcher, progress, signal, re
   const fail = async (url: string, source: string, error: unknown, extra: { httpStatus?: number | null; attempts?: number } = {}) => {
     const { errorClass, message } = describeError(error);
     report.documents.failed++;
-    report.failures.push({ url, errorClass, message });
+    // The first ones tell what went wrong; the ledger keeps them all, however many thousands.
+    if (report.failures.length < MAX_REPORTED_FAILURES) report.failures.push({ url, errorClass, message });
     await ledger.record({ url, source, outcome: 'failed', errorClass, message, httpStatus: extra.httpStatus ?? statusOf(error), attempts: extra.attempts });
   };
 
@@ -259,27 +266,41 @@ export async function runPipeline({ config, store, fetcher, progress, signal, re
     const event = sameContent
       ? { runId, url, source: reader.id, outcome: 'unchanged' as const, message: 'bytes changed, content did not', ...timing }
       : { runId, url, source: reader.id, outcome: 'fetched' as const, ...timing };
-    const saved = await batcher.save({
-      doc: {
-        url,
-        finalUrl: doc.finalUrl,
-        source: reader.id,
-        httpStatus: doc.status,
-        contentType: doc.mediaType,
-        sha256: doc.sha256,
-        etag: doc.etag,
-        lastModified: doc.lastModified,
-        fetchedAt: doc.fetchedAt,
-        body: doc.body,
-      },
-      records: result.records,
-      options: { contentHash, followLinks: result.follow, event },
-    });
-    report.stages.store.passed++;
-    for (const key of ['inserted', 'updated', 'unchanged', 'deactivated'] as const) report.records[key] += saved.records[key];
-    if (sameContent) report.documents.unchanged++;
-    else report.documents.fetched++;
+    // Links are followed now and the write goes on without this document's slot: a slot waiting for
+    // its batch to be written would leave the fetcher and the parser idle meanwhile.
     followLinks(result);
+    await batcher.hasRoom();
+    const saving = batcher
+      .save({
+        doc: {
+          url,
+          finalUrl: doc.finalUrl,
+          source: reader.id,
+          httpStatus: doc.status,
+          contentType: doc.mediaType,
+          sha256: doc.sha256,
+          etag: doc.etag,
+          lastModified: doc.lastModified,
+          fetchedAt: doc.fetchedAt,
+          body: doc.body,
+        },
+        records: result.records,
+        options: { contentHash, followLinks: result.follow, event },
+      })
+      .then(
+        (saved) => {
+          report.stages.store.passed++;
+          for (const key of ['inserted', 'updated', 'unchanged', 'deactivated'] as const) report.records[key] += saved.records[key];
+          if (sameContent) report.documents.unchanged++;
+          else report.documents.fetched++;
+        },
+        async (error: unknown) => {
+          report.stages.store.failed++;
+          await fail(url, reader.id, error, timing);
+        },
+      )
+      .finally(() => storing.delete(saving));
+    storing.add(saving);
   }
 
   try {
@@ -287,6 +308,7 @@ export async function runPipeline({ config, store, fetcher, progress, signal, re
     enqueueAll(config.sources.flatMap((source) => source.seeds.map((seed) => ({ url: seed, adapter: adapterById(source.adapter) }))));
     await work.onIdle();
     await batcher.flush();
+    await Promise.all(storing);
     await flushTouched();
     await ledger.flush();
     await writes.onIdle();

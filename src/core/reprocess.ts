@@ -3,6 +3,7 @@ import { adapterById, adapterFor } from '../sources/index.ts';
 import { describeError } from './errors.ts';
 import type { PipelineConfig } from './pipeline-config.ts';
 import { extractTask } from './extract-worker.ts';
+import { MAX_REPORTED_FAILURES } from './pipeline.ts';
 
 export interface ReprocessReport {
   runId: string;
@@ -42,7 +43,7 @@ export async function reprocessArchive(options: { config: PipelineConfig; store:
       // An adapter that now rejects a page leaves what that page gave before in place.
       const { errorClass, message } = describeError(error);
       report.documents.failed++;
-      report.failures.push({ url: doc.url, errorClass, message });
+      if (report.failures.length < MAX_REPORTED_FAILURES) report.failures.push({ url: doc.url, errorClass, message });
       await store.recordEvent(runId, { url: doc.url, source: doc.source, outcome: 'failed', errorClass, message });
     }
   }

@@ -63,17 +63,45 @@ export function textOf($: CheerioAPI, selector: string, scope?: Cheerio<AnyNode>
   return text.length > 0 ? text : null;
 }
 
-// Site chrome that never holds project content on any site we read.
-const CHROME_SELECTORS = [
-  'script', 'style', 'noscript', 'template', 'iframe', 'svg',
-  'nav', 'header[role=banner]', 'body > header', 'footer', '[role=navigation]', '[role=contentinfo]',
-  '[id*=cookie i]', '[class*=cookie i]', '[id*=consent i]', '[class*=consent i]', '[aria-label*=cookie i]',
-  '.breadcrumb', '.breadcrumbs', '[class*=language-switcher i]', '[class*=lang-switch i]', '.skip-link',
-];
+// Site chrome that never holds project content on any site we read: these elements go whole.
+const CHROME_TAGS = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'svg', 'nav', 'footer']);
+const CHROME_ROLES = new Set(['navigation', 'contentinfo']);
+// Matched anywhere in an id or class, whatever the case: "CookieBanner", "gdpr-consent-box".
+const CHROME_ID_PARTS = ['cookie', 'consent'];
+const CHROME_CLASS_PARTS = [...CHROME_ID_PARTS, 'language-switcher', 'lang-switch'];
+const CHROME_CLASSES = new Set(['breadcrumb', 'breadcrumbs', 'skip-link']);
 
-/** Removes navigation, cookie banners, footers and scripts in place, and returns the same document. */
+function isChrome(element: Element): boolean {
+  const name = element.name.toLowerCase();
+  if (CHROME_TAGS.has(name)) return true;
+  const attributes = element.attribs;
+  if (name === 'header' && (attributes.role === 'banner' || (element.parent as Element | null)?.name === 'body')) return true;
+  if (attributes.role && CHROME_ROLES.has(attributes.role.toLowerCase())) return true;
+  const id = attributes.id?.toLowerCase() ?? '';
+  const className = attributes.class?.toLowerCase() ?? '';
+  if (id && CHROME_ID_PARTS.some((part) => id.includes(part))) return true;
+  if (className && CHROME_CLASS_PARTS.some((part) => className.includes(part))) return true;
+  if (className && className.split(/\s+/).some((token) => CHROME_CLASSES.has(token))) return true;
+  return attributes['aria-label']?.toLowerCase().includes('cookie') ?? false;
+}
+
+/**
+ * Removes navigation, cookie banners, footers and scripts in place, and returns the same document.
+ * One walk over the tree with plain checks: a list of attribute-substring selectors costs several
+ * times more on a 100 KB page, and this runs on every page read.
+ */
 export function stripChrome($: CheerioAPI): CheerioAPI {
-  $(CHROME_SELECTORS.join(',')).remove();
+  const chrome: Element[] = [];
+  const walk = (nodes: readonly AnyNode[]): void => {
+    for (const node of nodes) {
+      if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue;
+      const element = node as Element;
+      if (isChrome(element)) chrome.push(element);
+      else walk(element.children);
+    }
+  };
+  walk($.root().toArray().flatMap((root) => (root as unknown as { children: AnyNode[] }).children));
+  if (chrome.length > 0) $(chrome).remove();
   return $;
 }
 

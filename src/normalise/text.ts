@@ -13,7 +13,11 @@ const UNDECOMPOSABLE: Record<string, string> = {
   ß: 'ss', ø: 'o', Ø: 'O', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', ı: 'i',
 };
 
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
 function foldChar(char: string): string {
+  // Most characters of most pages are ASCII, which has nothing to fold.
+  if (char.charCodeAt(0) < 0x80) return char;
   const replaced = UNDECOMPOSABLE[char];
   if (replaced !== undefined) return replaced;
   return char.normalize('NFD').replace(/\p{M}+/gu, '');
@@ -21,6 +25,7 @@ function foldChar(char: string): string {
 
 /** "Grèce" -> "Grece", "Straße" -> "Strasse": the same letters people type when they skip accents. */
 export function foldAccents(text: string): string {
+  if (ASCII_ONLY.test(text)) return text;
   let out = '';
   for (const char of text) out += foldChar(char);
   return out;
@@ -36,6 +41,11 @@ export function matchKey(text: string): string {
  * the original it came from, so that a phrase found in the folded text can be quoted as written.
  */
 export function foldWithOffsets(text: string): { folded: string; offsets: number[] } {
+  if (ASCII_ONLY.test(text)) {
+    // Lower-casing ASCII keeps every character in its place.
+    const offsets = Array.from({ length: text.length + 1 }, (_, index) => index);
+    return { folded: text.toLowerCase(), offsets };
+  }
   let folded = '';
   const offsets: number[] = [];
   let index = 0;

@@ -3,7 +3,7 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -11,6 +11,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { PgliteThread } from './pglite-thread.ts';
 
 /** What every store operation runs its queries on; a transaction is one too. */
 export type Database = PgDatabase<PgQueryResultHKT>;
@@ -58,8 +59,9 @@ export async function connectPglite(dataDir: string): Promise<Connection> {
     location = resolve(dataDir);
     await mkdir(location, { recursive: true });
   }
-  const client = await PGlite.create(location);
-  const db = drizzlePglite({ client });
+  // On its own thread: the fetcher and the parsers' hand-over go on while a batch is written.
+  const client = await PgliteThread.start(location);
+  const db = drizzlePglite({ client: client as unknown as PGlite });
   return {
     kind: 'pglite',
     db: db as unknown as Database,

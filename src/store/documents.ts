@@ -3,13 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { StoreError } from '../core/errors.ts';
 import type { ProjectRecord } from '../schema/record.ts';
-import { byteaFromHex, encodeBody } from './body-codec.ts';
+import { encodeBody } from './body-codec.ts';
 import { chunkValues, chunksFor } from './batches.ts';
 import { bumpInputGeneration } from './canonical-state.ts';
 import type { Database } from './connection.ts';
 import { contentHash, sha256Hex } from './hashing.ts';
-import { eventRow, type RunEvent } from './runs.ts';
-import { documentBodies, documents, runEvents, sourceRecords } from './schema.ts';
+import { insertEvents, type RunEvent } from './runs.ts';
+import { documentBodies, documents, sourceRecords } from './schema.ts';
 import { matchSourceRecords } from './source-record-matching.ts';
 
 export interface FetchedDocument {
@@ -119,20 +119,51 @@ export async function saveDocument(db: Database, doc: FetchedDocument, records: 
 
 /**
  * Several documents in one transaction: each is saved whole or not at all, and a commit (a disk
- * flush on a real server) is paid once for the batch rather than once per page.
+ * flush on a real server) is paid once for the batch rather than once per page. The batch is
+ * written with a fixed handful of set-based statements whatever its size: on the embedded
+ * database every statement is several round trips into WebAssembly, which cost more than the rows.
  */
 export async function saveDocuments(db: Database, batch: readonly DocumentToSave[]): Promise<SaveDocumentResult[]> {
-  const prepared = await Promise.all(batch.map(async (item) => ({ ...item, archived: await prepareBody(item.doc) })));
-  return db.transaction(async (tx) => {
+  if (batch.length === 0) return [];
+  const urls = batch.map((item) => item.doc.url);
+  if (new Set(urls).size !== urls.length) {
+    // The same URL twice: the later save must see the earlier one, so they go one after another.
     const results: SaveDocumentResult[] = [];
-    for (const item of prepared) results.push(await saveDocumentIn(tx, item.doc, item.records, item.options ?? {}, item.archived));
+    for (const item of batch) results.push(...(await saveDocuments(db, [item])));
+    return results;
+  }
+  const archived = await Promise.all(batch.map((item) => prepareBody(item.doc)));
+  return db.transaction(async (tx) => {
+    await archiveBodies(tx, batch, archived);
+    const before = await lockDocuments(tx, urls);
+    const idByUrl = await upsertDocuments(tx, batch);
+    const storedByDocument = await storedRecordsOf(tx, [...before.values()].map((row) => row.id));
+
+    const now = new Date();
+    const plan: RecordPlan = { deactivate: [], park: [], rewrites: [] };
+    const results = batch.map((item, index): SaveDocumentResult => {
+      const documentId = idByUrl.get(item.doc.url);
+      if (!documentId) throw new StoreError(`saveDocuments: no document row came back for ${item.doc.url}`, { url: item.doc.url });
+      const records = planSourceRecords(documentId, item.records, storedByDocument.get(documentId) ?? [], now, plan);
+      return { documentId, bodyChanged: before.get(item.doc.url)?.sha256 !== archived[index].sha256, records };
+    });
+    await writeSourceRecords(tx, plan, now);
+
+    const events = batch.flatMap((item) => (item.options?.event ? [item.options.event] : []));
+    if (events.length > 0) await insertEvents(tx, events);
     // Once per batch and last: the counter's row lock is then held only for the commit.
     if (results.some(({ records: r }) => r.inserted + r.updated + r.deactivated > 0)) await bumpInputGeneration(tx);
     return results;
   });
 }
 
-async function prepareBody(doc: FetchedDocument): Promise<{ sha256: string; bytes: Uint8Array; encoding: string }> {
+interface ArchivedBody {
+  sha256: string;
+  bytes: Uint8Array;
+  encoding: string;
+}
+
+async function prepareBody(doc: FetchedDocument): Promise<ArchivedBody> {
   // The hash is the archive's key; a wrong one would file the bytes under another document's name.
   const actualSha256 = sha256Hex(doc.body);
   if (actualSha256 !== doc.sha256.toLowerCase()) {
@@ -141,64 +172,76 @@ async function prepareBody(doc: FetchedDocument): Promise<{ sha256: string; byte
   return { sha256: actualSha256, ...(await encodeBody(doc.body)) };
 }
 
-async function saveDocumentIn(
-  tx: Database,
-  doc: FetchedDocument,
-  records: readonly ProjectRecord[],
-  options: SaveDocumentOptions,
-  archived: { sha256: string; bytes: Uint8Array; encoding: string },
-): Promise<SaveDocumentResult> {
-  const actualSha256 = archived.sha256;
-  {
-    await tx
-      .insert(documentBodies)
-      .values({ sha256: actualSha256, bytes: byteaFromHex(archived.bytes), encoding: archived.encoding, size: doc.body.byteLength })
-      .onConflictDoNothing();
+/** Each distinct body once; a body archived before (by another URL or an earlier fetch) is kept. */
+async function archiveBodies(tx: Database, batch: readonly DocumentToSave[], archived: readonly ArchivedBody[]): Promise<void> {
+  const rows = new Map<string, typeof documentBodies.$inferInsert>();
+  archived.forEach((body, index) => rows.set(body.sha256, { sha256: body.sha256, bytes: body.bytes, encoding: body.encoding, size: batch[index].doc.body.byteLength }));
+  for (const chunk of chunksFor([...rows.values()])) await tx.insert(documentBodies).values(chunk).onConflictDoNothing();
+}
 
-    const [before] = await tx
-      .select({ id: documents.id, sha256: documents.sha256 })
-      .from(documents)
-      .where(eq(documents.url, doc.url))
-      .for('update');
-    const values = {
+/** The stored rows of the batch's URLs, locked until the commit so two writers of one URL take turns. */
+async function lockDocuments(tx: Database, urls: readonly string[]): Promise<Map<string, { id: string; sha256: string }>> {
+  const rows = await tx
+    .select({ id: documents.id, url: documents.url, sha256: documents.sha256 })
+    .from(documents)
+    .where(inArray(documents.url, [...urls]))
+    .for('update');
+  return new Map(rows.map((row) => [row.url, { id: row.id, sha256: row.sha256 }]));
+}
+
+/** Inserts or updates every document of the batch in one statement; their ids by URL. */
+async function upsertDocuments(tx: Database, batch: readonly DocumentToSave[]): Promise<Map<string, string>> {
+  const rows = JSON.stringify(
+    batch.map(({ doc, options = {} }) => ({
       url: doc.url,
       finalUrl: doc.finalUrl,
       source: doc.source,
       httpStatus: doc.httpStatus,
       contentType: doc.contentType,
-      sha256: actualSha256,
+      sha256: doc.sha256.toLowerCase(),
       etag: doc.etag,
       lastModified: doc.lastModified,
-      fetchedAt: doc.fetchedAt,
-      lastCheckedAt: doc.fetchedAt,
+      fetchedAt: doc.fetchedAt.toISOString(),
       size: doc.body.byteLength,
       // A hash of another body's content would make a later change look like none.
       contentHash: options.contentHash ?? null,
       followLinks: options.followLinks ?? null,
-      goneAt: null,
-    };
-    const [saved] = await tx
-      .insert(documents)
-      .values(values)
-      .onConflictDoUpdate({ target: documents.url, set: values })
-      .returning({ id: documents.id });
-
-    // A document seen for the first time has no stored records to reconcile with.
-    const counts = await reconcileSourceRecords(tx, saved.id, records, before === undefined);
-    if (options.event) {
-      const { runId, ...event } = options.event;
-      await tx.insert(runEvents).values(eventRow(runId, event));
-    }
-    return { documentId: saved.id, bodyChanged: before?.sha256 !== actualSha256, records: counts };
-  }
+    })),
+  );
+  const saved = await tx.execute(sql`
+    insert into ${documents} (url, final_url, source, http_status, content_type, sha256, etag, last_modified, fetched_at, last_checked_at, size, content_hash, follow_links, gone_at)
+    select d."url", d."finalUrl", d."source", d."httpStatus", d."contentType", d."sha256", d."etag", d."lastModified", d."fetchedAt", d."fetchedAt", d."size", d."contentHash", d."followLinks", null
+    from jsonb_to_recordset(${rows}::text::jsonb) as d("url" text, "finalUrl" text, "source" text, "httpStatus" integer, "contentType" text, "sha256" text,
+      "etag" text, "lastModified" text, "fetchedAt" timestamptz, "size" integer, "contentHash" text, "followLinks" jsonb)
+    on conflict (url) do update set
+      final_url = excluded.final_url, source = excluded.source, http_status = excluded.http_status, content_type = excluded.content_type,
+      sha256 = excluded.sha256, etag = excluded.etag, last_modified = excluded.last_modified, fetched_at = excluded.fetched_at,
+      last_checked_at = excluded.last_checked_at, size = excluded.size, content_hash = excluded.content_hash,
+      follow_links = excluded.follow_links, gone_at = null
+    returning id, url`);
+  return new Map(rowsOf<{ id: string; url: string }>(saved).map((row) => [row.url, row.id]));
 }
 
-async function reconcileSourceRecords(tx: Database, documentId: string, records: readonly ProjectRecord[], newDocument: boolean): Promise<SaveDocumentResult['records']> {
-  const stored = newDocument
-    ? []
-    : await tx
+interface StoredRecordRow {
+  id: string;
+  documentId: string;
+  ordinal: number;
+  contentHash: string;
+  active: boolean;
+  sourceUrl: string;
+  title: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** The source records already stored for these documents (new documents have none). */
+async function storedRecordsOf(tx: Database, documentIds: readonly string[]): Promise<Map<string, StoredRecordRow[]>> {
+  const byDocument = new Map<string, StoredRecordRow[]>();
+  if (documentIds.length === 0) return byDocument;
+  const rows = await tx
     .select({
       id: sourceRecords.id,
+      documentId: sourceRecords.documentId,
       ordinal: sourceRecords.ordinal,
       contentHash: sourceRecords.contentHash,
       active: sourceRecords.active,
@@ -208,22 +251,40 @@ async function reconcileSourceRecords(tx: Database, documentId: string, records:
       updatedAt: sourceRecords.updatedAt,
     })
     .from(sourceRecords)
-    .where(eq(sourceRecords.documentId, documentId));
-  const storedById = new Map(stored.map((row) => [row.id, row]));
+    .where(inArray(sourceRecords.documentId, [...documentIds]));
+  for (const row of rows) {
+    const list = byDocument.get(row.documentId);
+    if (list) list.push(row);
+    else byDocument.set(row.documentId, [row]);
+  }
+  return byDocument;
+}
 
+/** What the batch does to source records, gathered so that each kind of write is one statement. */
+interface RecordPlan {
+  /** Live records no fresh record continues: they leave the live set, their ids stay for lineage. */
+  deactivate: string[];
+  /** Live records about to be rewritten: they step out of the live set first (see writeSourceRecords). */
+  park: string[];
+  rewrites: (typeof sourceRecords.$inferInsert)[];
+}
+
+/** Pairs one document's fresh records with its stored ones and adds the writes that takes to the plan. */
+function planSourceRecords(documentId: string, records: readonly ProjectRecord[], stored: readonly StoredRecordRow[], now: Date, plan: RecordPlan): SaveDocumentResult['records'] {
+  const storedById = new Map(stored.map((row) => [row.id, row]));
   const incoming = records.map((record, ordinal) => ({ record, ordinal, contentHash: contentHash(record), sourceUrl: record.sourceUrl, title: record.title }));
   const { fates, deactivate } = matchSourceRecords(stored, incoming);
 
-  const now = new Date();
-  const rewrites: (typeof sourceRecords.$inferInsert)[] = [];
   const counts = { inserted: 0, updated: 0, unchanged: 0, deactivated: deactivate.length };
+  plan.deactivate.push(...deactivate);
   fates.forEach((fate, index) => {
     const { record, ordinal, contentHash: hash } = incoming[index];
     if (fate.kind === 'unchanged') counts.unchanged += 1;
     else counts[fate.kind === 'updated' ? 'updated' : 'inserted'] += 1;
     if (fate.kind === 'unchanged' && !fate.moved) return;
     const previous = fate.kind === 'inserted' ? undefined : storedById.get(fate.id);
-    rewrites.push({
+    if (previous?.active) plan.park.push(previous.id);
+    plan.rewrites.push({
       id: fate.kind === 'inserted' ? randomUUID() : fate.id,
       documentId,
       source: record.source,
@@ -237,32 +298,35 @@ async function reconcileSourceRecords(tx: Database, documentId: string, records:
       updatedAt: fate.kind === 'unchanged' && previous ? previous.updatedAt : now,
     });
   });
+  return counts;
+}
 
-  if (deactivate.length > 0) {
-    await tx.update(sourceRecords).set({ active: false, updatedAt: now }).where(inArray(sourceRecords.id, deactivate));
+async function writeSourceRecords(tx: Database, plan: RecordPlan, now: Date): Promise<void> {
+  for (const ids of chunkValues(plan.deactivate)) {
+    await tx.update(sourceRecords).set({ active: false, updatedAt: now }).where(inArray(sourceRecords.id, ids));
   }
   // Live rows about to be rewritten step out of the live set first, so none of them collides
   // with another's old position on the page while the batch is written.
-  const parked = rewrites.map((row) => row.id!).filter((id) => storedById.get(id)?.active);
-  if (parked.length > 0) {
-    await tx.update(sourceRecords).set({ active: false }).where(inArray(sourceRecords.id, parked));
+  for (const ids of chunkValues(plan.park)) {
+    await tx.update(sourceRecords).set({ active: false }).where(inArray(sourceRecords.id, ids));
   }
-  for (const chunk of chunksFor(rewrites)) {
-    await tx
-      .insert(sourceRecords)
-      .values(chunk)
-      .onConflictDoUpdate({
-        target: sourceRecords.id,
-        set: {
-          source: sql`excluded.source`,
-          sourceUrl: sql`excluded.source_url`,
-          ordinal: sql`excluded.ordinal`,
-          record: sql`excluded.record`,
-          contentHash: sql`excluded.content_hash`,
-          active: sql`excluded.active`,
-          updatedAt: sql`excluded.updated_at`,
-        },
-      });
+  for (let start = 0; start < plan.rewrites.length; start += RECORDS_PER_STATEMENT) {
+    const rows = JSON.stringify(plan.rewrites.slice(start, start + RECORDS_PER_STATEMENT));
+    await tx.execute(sql`
+      insert into ${sourceRecords} (id, document_id, source, source_url, ordinal, record, content_hash, active, created_at, updated_at)
+      select r."id", r."documentId", r."source", r."sourceUrl", r."ordinal", r."record", r."contentHash", r."active", r."createdAt", r."updatedAt"
+      from jsonb_to_recordset(${rows}::text::jsonb) as r("id" uuid, "documentId" uuid, "source" text, "sourceUrl" text, "ordinal" integer,
+        "record" jsonb, "contentHash" text, "active" boolean, "createdAt" timestamptz, "updatedAt" timestamptz)
+      on conflict (id) do update set
+        source = excluded.source, source_url = excluded.source_url, ordinal = excluded.ordinal, record = excluded.record,
+        content_hash = excluded.content_hash, active = excluded.active, updated_at = excluded.updated_at`);
   }
-  return counts;
+}
+
+// Records travel as JSON; a few thousand per statement keeps each parameter a few megabytes.
+const RECORDS_PER_STATEMENT = 2_000;
+
+/** Rows of a raw query, whichever driver ran it (postgres-js gives an array, PGlite an object with rows). */
+function rowsOf<T>(result: unknown): T[] {
+  return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
 }

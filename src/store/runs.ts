@@ -46,30 +46,32 @@ export async function recordEvent(db: Database, runId: string, event: RunEvent):
 }
 
 /**
- * The same rows as recordEvent, many at a time. The batch travels as one JSON parameter that the
- * database unpacks: building a statement with ten parameters per event costs more in the driver
- * than the insert costs in the database.
+ * The same rows as recordEvent, many at a time, in one transaction: a batch is in the ledger whole
+ * or not at all, never half of it.
  */
 export async function recordEvents(db: Database, runId: string, events: readonly RunEvent[]): Promise<void> {
   if (events.length === 0) return;
-  const rows = events.map((event) => {
-    const { runId: _run, ...row } = eventRow(runId, event);
-    return row;
-  });
-  // One transaction: a batch is in the ledger whole or not at all, never half of it.
-  await db.transaction(async (tx) => {
-    for (let start = 0; start < rows.length; start += EVENTS_PER_STATEMENT) {
-      const batch = JSON.stringify(rows.slice(start, start + EVENTS_PER_STATEMENT));
-      // Ordinality keeps the events' order in their ids: the last event of a URL is the one that counts.
-      await tx.execute(sql`
-        insert into ${runEvents} (run_id, url, source, outcome, http_status, error_class, message, attempts, bytes, duration_ms)
-        select ${runId}::uuid, e."url", e."source", e."outcome", e."httpStatus", e."errorClass", e."message", e."attempts", e."bytes", e."durationMs"
-        from rows from (jsonb_to_recordset(${batch}::jsonb)
-          as ("url" text, "source" text, "outcome" text, "httpStatus" integer, "errorClass" text, "message" text, "attempts" integer, "bytes" integer, "durationMs" integer))
-          with ordinality as e("url", "source", "outcome", "httpStatus", "errorClass", "message", "attempts", "bytes", "durationMs", position)
-        order by e.position`);
-    }
-  });
+  await db.transaction((tx) => insertEvents(tx, events.map((event) => ({ runId, ...event }))));
+}
+
+/**
+ * Inserts events, each with its run, in the caller's transaction. The batch travels as one JSON
+ * parameter that the database unpacks: building a statement with ten parameters per event costs
+ * more in the driver than the insert costs in the database.
+ */
+export async function insertEvents(db: Database, events: readonly ({ runId: string } & RunEvent)[]): Promise<void> {
+  const rows = events.map((event) => eventRow(event.runId, event));
+  for (let start = 0; start < rows.length; start += EVENTS_PER_STATEMENT) {
+    const batch = JSON.stringify(rows.slice(start, start + EVENTS_PER_STATEMENT));
+    // Ordinality keeps the events' order in their ids: the last event of a URL is the one that counts.
+    await db.execute(sql`
+      insert into ${runEvents} (run_id, url, source, outcome, http_status, error_class, message, attempts, bytes, duration_ms)
+      select e."runId", e."url", e."source", e."outcome", e."httpStatus", e."errorClass", e."message", e."attempts", e."bytes", e."durationMs"
+      from rows from (jsonb_to_recordset(${batch}::text::jsonb)
+        as ("runId" uuid, "url" text, "source" text, "outcome" text, "httpStatus" integer, "errorClass" text, "message" text, "attempts" integer, "bytes" integer, "durationMs" integer))
+        with ordinality as e("runId", "url", "source", "outcome", "httpStatus", "errorClass", "message", "attempts", "bytes", "durationMs", position)
+      order by e.position`);
+  }
 }
 
 const EVENTS_PER_STATEMENT = 5_000;

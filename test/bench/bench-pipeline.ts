@@ -12,9 +12,11 @@ export interface BenchPipelineOptions {
   /** Every page of the site (details and listings), so `maxDocuments` never cuts the crawl. */
   totalPages: number;
   concurrency: number;
+  /** The pipeline's extraction worker threads; absent: its default (one less than the cores). */
+  extractWorkers?: number;
 }
 
-export function benchPipelineInput({ totalPages, concurrency }: BenchPipelineOptions): PipelineConfigInput {
+export function benchPipelineInput({ totalPages, concurrency, extractWorkers }: BenchPipelineOptions): PipelineConfigInput {
   return {
     name: 'bench',
     userAgent: DEFAULT_USER_AGENT,
@@ -22,6 +24,7 @@ export function benchPipelineInput({ totalPages, concurrency }: BenchPipelineOpt
     hosts: { [BENCH_HOST]: { concurrency, minDelayMs: 0 } },
     defaultHost: { concurrency, minDelayMs: 0 },
     concurrency,
+    ...(extractWorkers === undefined ? {} : { extractWorkers }),
     maxFailureRate: 0.01,
     // Room above the site's size: a crawl that went further than the site would show as failures.
     maxDocuments: totalPages + 100,

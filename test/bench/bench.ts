@@ -48,6 +48,7 @@ async function measureSize(size: number, options: BenchOptions, scratch: string,
       totalDocuments: site.totalDocuments,
       detailPages: site.detailPages,
       concurrency: options.concurrency,
+      extractWorkers: options.extractWorkers ?? undefined,
     };
     const measure = async (mode: Mode, repeat: number, database?: BenchDatabase) => {
       const label = `${mode}-${database?.kind ?? 'none'}-${size}-r${repeat}`;
@@ -111,7 +112,7 @@ async function main(): Promise<number> {
   const ratioList = ratios(medianList);
   const cpus = os.cpus();
   const load = { before: Number(loadBefore.toFixed(2)), after: Number(os.loadavg()[0].toFixed(2)) };
-  console.log(`\nELET bench, ${started.toISOString()}: ${cpus.length} cores (${cpus[0]?.model ?? 'unknown'}), Node ${process.version}, concurrency ${options.concurrency}, medians of the runs shown`);
+  console.log(`\nELET bench, ${started.toISOString()}: ${cpus.length} cores (${cpus[0]?.model ?? 'unknown'}), Node ${process.version}, concurrency ${options.concurrency}, extract workers ${options.extractWorkers ?? "default"}, medians of the runs shown`);
   console.log(`load average (1 min) ${load.before} before, ${load.after} after: above ~0.5 other work shared the machine`);
   console.log(`databases: ${databases.join(', ')}; pages/s counts every document handled (project pages and listings)\n`);
   console.log(mediansTable(medianList));

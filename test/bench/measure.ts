@@ -53,7 +53,7 @@ async function measure(job: Job, clock: Clock): Promise<Measured> {
     };
   }
   if (!job.database) throw new Error(`a ${job.mode} run needs a database`);
-  const config = benchPipeline({ totalPages: job.totalDocuments, concurrency: job.concurrency });
+  const config = benchPipeline({ totalPages: job.totalDocuments, concurrency: job.concurrency, extractWorkers: job.extractWorkers });
   const run = await openRun(config, job.database, job.origin);
   try {
     clock.start();

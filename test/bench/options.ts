@@ -13,12 +13,14 @@ export interface BenchOptions {
   /** Where sites are written and kept for the next bench; a temp folder, removed at the end, otherwise. */
   siteDir: string | null;
   concurrency: number;
+  /** Extraction worker threads of the pipeline, or null for its default. */
+  extractWorkers: number | null;
   /** Folder for the children's V8 CPU profiles (node --cpu-prof), or null. */
   cpuProfileDir: string | null;
 }
 
 export const USAGE = `usage: npm run bench -- [--pages 5000,20000] [--quick] [--repeat N] [--postgres] [--json FILE]
-                        [--site-dir DIR] [--concurrency N] [--cpu-prof DIR]
+                        [--site-dir DIR] [--concurrency N] [--extract-workers N] [--cpu-prof DIR]
   --pages        site sizes in project pages (default 5000,20000)
   --quick        a 500-page smoke run, once
   --repeat       runs per size, median reported (default 3, and 1 for 20,000 pages or more)
@@ -26,6 +28,7 @@ export const USAGE = `usage: npm run bench -- [--pages 5000,20000] [--quick] [--
   --json         write every measurement and the medians to FILE
   --site-dir     keep the generated sites in DIR and reuse them next time
   --concurrency  documents in flight, for the pipeline and the bare loop alike (default 8)
+  --extract-workers  the pipeline's parsing threads (default: one less than the cores)
   --cpu-prof     write a V8 CPU profile of every measurement child into DIR`;
 
 const DEFAULT_SIZES = [5000, 20000];
@@ -50,6 +53,7 @@ export function parseBenchOptions(args: string[]): BenchOptions {
       json: { type: 'string' },
       'site-dir': { type: 'string' },
       concurrency: { type: 'string' },
+      'extract-workers': { type: 'string' },
       'cpu-prof': { type: 'string' },
     },
   });
@@ -64,6 +68,7 @@ export function parseBenchOptions(args: string[]): BenchOptions {
     jsonFile: values.json ?? null,
     siteDir: values['site-dir'] ?? null,
     concurrency: values.concurrency ? positiveInteger(values.concurrency, 'concurrency') : 8,
+    extractWorkers: values['extract-workers'] ? positiveInteger(values['extract-workers'], 'extract-workers') : null,
     cpuProfileDir: values['cpu-prof'] ?? null,
   };
 }

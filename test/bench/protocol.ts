@@ -26,6 +26,8 @@ export const jobSchema = z.object({
   totalDocuments: z.number().int().positive(),
   detailPages: z.number().int().positive(),
   concurrency: z.number().int().positive(),
+  /** Extraction worker threads of the pipeline; absent: the pipeline's default. */
+  extractWorkers: z.number().int().nonnegative().optional(),
   /** Absent for the bare loop, which stores nothing. */
   database: databaseSchema.optional(),
   /** Where the child writes its result as JSON. */

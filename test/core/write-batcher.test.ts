@@ -28,10 +28,26 @@ describe('saving documents in batches', () => {
     expect(counts.source_records).toBe(2);
   });
 
-  it('flushes a partial batch after its wait', async () => {
-    const batcher = new DocumentWriteBatcher(store, new PQueue({ concurrency: 1 }), 50, 10);
-    const result = await batcher.save({ doc: fetched('https://example.org/d', 'page d'), records: [] });
-    expect(result.records.inserted).toBe(0);
-    expect((await store.summary()).documents).toBe(3);
+  it('writes a full batch at once, a partial one after its wait, and no more batches at once than the store takes', async () => {
+    const sizes: number[] = [];
+    const counting: Store = { ...store, saveDocuments: (batch) => (sizes.push(batch.length), store.saveDocuments(batch)) };
+    const batcher = new DocumentWriteBatcher(counting, new PQueue({ concurrency: 1 }), 4, 20);
+    const saves = Array.from({ length: 7 }, (_, index) => batcher.save({ doc: fetched(`https://example.org/group/${index}`, `page ${index}`), records: [] }));
+    const results = await Promise.all(saves);
+    expect(new Set(results.map((result) => result.documentId)).size).toBe(7);
+    // Four fill a batch; the other three wait for the timer, then go together.
+    expect(sizes).toEqual([4, 3]);
+    expect((await store.summary()).documents).toBe(9);
+  });
+
+  it('flush writes what is pending without waiting, and resolves at once when nothing is', async () => {
+    const sizes: number[] = [];
+    const counting: Store = { ...store, saveDocuments: (batch) => (sizes.push(batch.length), store.saveDocuments(batch)) };
+    const batcher = new DocumentWriteBatcher(counting, new PQueue({ concurrency: 1 }), 50, 60_000);
+    const saved = batcher.save({ doc: fetched('https://example.org/flushed', 'page flushed'), records: [] });
+    await batcher.flush();
+    await expect(saved).resolves.toMatchObject({ bodyChanged: true });
+    expect(sizes).toEqual([1]);
+    await expect(batcher.flush()).resolves.toBeUndefined();
   });
 });
