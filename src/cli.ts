@@ -13,6 +13,9 @@ import { runsCommand } from './cli/runs.ts';
 import { extractRecords, type ExtractType } from './cli/extract.ts';
 import { progressDisplay } from './cli/progress.ts';
 import { formatReprocessReport, formatRunReport, formatSummary } from './cli/report.ts';
+import { evaluateGoldSet } from './eval/evaluate.ts';
+import { formatEvaluation } from './eval/format.ts';
+import { readGoldSet } from './eval/gold-set.ts';
 
 const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -25,8 +28,14 @@ const USAGE = `usage: elet <command>
       extract, normalise, dedupe and store again from the archived bodies, with no network
   elet runs [--limit N]  recent runs
   elet runs show <id>    one run: outcomes, failures grouped by reason, fill-rate warnings
-  elet extract <file-or-url> [--url U] [--type html|pdf|text]
+  elet extract <file-or-url> [--url U] [--type html|pdf|text] [--evidence]
       one document to a JSON array of shared records on stdout, with no database
+      (--evidence: each as { record, evidence } with where every value was read)
+  elet quarantine [--limit N]
+      records the shared schema rejected, with their reasons and documents
+  elet eval [gold-dir] [--worst N] [--min-f1 F]
+      precision, recall and F1 per field of the adapters against the gold set (default fixtures/gold);
+      exits 1 when a field's F1 is below F
   elet db migrate        apply the migrations in drizzle/
   elet db summary        row counts of the tables
 
@@ -44,6 +53,10 @@ export async function main(argv: string[]): Promise<number> {
         return await reprocessCommand(rest);
       case 'runs':
         return await withStore((store) => runsCommand(store, rest));
+      case 'quarantine':
+        return await withStore((store) => quarantineCommand(store, rest));
+      case 'eval':
+        return await evalCommand(rest);
       case 'db':
         return await dbCommand(rest);
       case undefined:
@@ -134,12 +147,14 @@ async function extractCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { url: { type: 'string' }, type: { type: 'string' } },
+    options: { url: { type: 'string' }, type: { type: 'string' }, evidence: { type: 'boolean', default: false } },
   });
-  if (positionals.length !== 1) throw new ConfigError('usage: elet extract <file-or-url> [--url U] [--type html|pdf|text]');
-  const records = await extractRecords(positionals[0], { url: values.url, type: values.type as ExtractType | undefined });
-  process.stdout.write(`${JSON.stringify(records, null, 2)}\n`);
-  return 0;
+  if (positionals.length !== 1) throw new ConfigError('usage: elet extract <file-or-url> [--url U] [--type html|pdf|text] [--evidence]');
+  const { records, quarantined, evidence } = await extractRecords(positionals[0], { url: values.url, type: values.type as ExtractType | undefined, evidence: values.evidence });
+  const output = evidence ? records.map((record, index) => ({ record, evidence: evidence[index] })) : records;
+  process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+  for (const entry of quarantined) console.error(`elet: record ${entry.ordinal} fails the shared schema and is left out: ${entry.reasons.join('; ')}`);
+  return quarantined.length > 0 ? 1 : 0;
 }
 
 async function reprocessCommand(args: string[]): Promise<number> {
@@ -189,4 +204,34 @@ function resolveFromRoot(path: string): string {
   if (isAbsolute(path)) return path;
   const fromCwd = resolve(path);
   return existsSync(fromCwd) ? fromCwd : resolve(PROJECT_ROOT, path);
+}
+
+async function evalCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { worst: { type: 'string', default: '10' }, 'min-f1': { type: 'string' } },
+  });
+  const worst = Number(values.worst);
+  if (!Number.isInteger(worst) || worst < 0) throw new ConfigError(`--worst wants a whole number, not '${values.worst}'`);
+  const minF1 = values['min-f1'] === undefined ? null : Number(values['min-f1']);
+  if (minF1 !== null && !(minF1 >= 0 && minF1 <= 1)) throw new ConfigError(`--min-f1 wants a number between 0 and 1, not '${values['min-f1']}'`);
+  const dir = positionals[0] ?? resolve(PROJECT_ROOT, 'fixtures/gold');
+  const evaluation = await evaluateGoldSet(await readGoldSet(dir));
+  console.log(formatEvaluation(evaluation, { worst, minF1 }));
+  const below = minF1 !== null && Object.values(evaluation.fields).some((field) => field.f1 < minF1);
+  return below || evaluation.cases.some((result) => result.problem) ? 1 : 0;
+}
+
+async function quarantineCommand(store: Store, args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { limit: { type: 'string', default: '50' } } });
+  const limit = Number(values.limit);
+  if (!Number.isInteger(limit) || limit <= 0) throw new ConfigError(`--limit wants a positive whole number, not '${values.limit}'`);
+  const entries = await store.quarantined(limit);
+  if (entries.length === 0) console.log('no quarantined records');
+  for (const entry of entries) {
+    console.log(`${entry.url} (${entry.source}, record ${entry.ordinal}, ${entry.createdAt.toISOString()})`);
+    for (const reason of entry.reasons) console.log(`  ${reason}`);
+  }
+  return 0;
 }

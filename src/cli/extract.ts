@@ -6,6 +6,10 @@ import { Fetcher } from '../fetch/client.ts';
 import { toSourceDocument } from '../core/source-document.ts';
 import { sniffMediaType } from '../fetch/decode.ts';
 import type { ProjectRecord } from '../schema/record.ts';
+import type { Evidence } from '../schema/evidence.ts';
+import { screenRecords, type QuarantinedRecord } from '../normalise/record.ts';
+import { locateEvidence } from '../normalise/evidence.ts';
+import { documentTextUnits } from '../extract/document-units.ts';
 import { adapterFor, adapterById } from '../sources/index.ts';
 import type { SourceDocument } from '../sources/types.ts';
 import { DEFAULT_USER_AGENT } from '../fetch/user-agent.ts';
@@ -21,14 +25,29 @@ export interface ExtractOptions {
   type?: ExtractType;
 }
 
+export interface Extracted {
+  /** The records the shared schema accepts. */
+  records: ProjectRecord[];
+  /** Records it rejects, with the reasons. */
+  quarantined: QuarantinedRecord[];
+  /** Per record, where its values were read (when asked for). */
+  evidence: Evidence[][] | null;
+}
+
 /** One document to its shared records, with no database: `elet extract`. */
-export async function extractRecords(target: string, options: ExtractOptions = {}): Promise<ProjectRecord[]> {
+export async function extractRecords(target: string, options: ExtractOptions & { evidence?: boolean } = {}): Promise<Extracted> {
   if (options.type && !(options.type in MEDIA_TYPES)) throw new ConfigError(`--type must be one of ${Object.keys(MEDIA_TYPES).join(', ')}`);
   const doc = /^https?:\/\//i.test(target) ? await fetchDocument(target, options) : await readDocument(target, options);
   // Plain text has no site template to read: the generic label/value reader takes it.
   const adapter = doc.mediaType === 'text/plain' ? adapterById('generic') : adapterFor(doc.finalUrl, doc.mediaType);
-  const { records } = await adapter.read(doc);
-  return records;
+  const read = await adapter.read(doc);
+  const { valid, quarantined } = screenRecords(read.records);
+  let evidence: Evidence[][] | null = null;
+  if (options.evidence) {
+    const units = read.units ?? (await documentTextUnits(doc));
+    evidence = valid.map((record) => locateEvidence(record, units));
+  }
+  return { records: valid, quarantined, evidence };
 }
 
 async function readDocument(path: string, options: ExtractOptions): Promise<SourceDocument> {

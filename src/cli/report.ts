@@ -7,8 +7,10 @@ export function formatRunReport(report: RunReport): string {
     `run ${report.runId}${report.resumed ? ' (resumed after an interrupted run)' : ''}: ${report.status} in ${(report.durationMs / 1000).toFixed(1)} s`,
     `documents: ${d.fetched} fetched, ${d.unchanged} unchanged, ${d.failed} failed, ${d.skipped} skipped, ${d.gone} gone, ${d.robots} disallowed by robots.txt` +
       (d.resumed > 0 ? `, ${d.resumed} done before the interruption` : ''),
-    `records: ${r.produced} read; ${r.inserted} new, ${r.updated} updated, ${r.unchanged} unchanged, ${r.deactivated} no longer on their page`,
+    `records: ${r.produced} read; ${r.inserted} new, ${r.updated} updated, ${r.unchanged} unchanged, ${r.deactivated} no longer on their page` +
+      (r.quarantined > 0 ? `; ${r.quarantined} quarantined (failed the schema: elet quarantine)` : ''),
     `canonical projects: ${p.new} new, ${p.updated} updated, ${p.unchanged} unchanged, ${p.removed} removed; ${report.organisations} organisations`,
+    ...formatUnmatchedLabels(report.unmatchedLabels),
   ];
   for (const warning of report.warnings) lines.push(`warning: ${warning.message}`);
   lines.push(...formatFailures(report.failures, report.documents.failed, report.runId, `failures (${(report.failureRate * 100).toFixed(1)}% of documents):`));
@@ -23,6 +25,16 @@ export function formatReprocessReport(report: ReprocessReport): string {
     `canonical projects: ${p.new} new, ${p.updated} updated, ${p.unchanged} unchanged, ${p.removed} removed`,
     ...formatFailures(report.failures, report.documents.failed, report.runId, 'failures:'),
   ].join('\n');
+}
+
+/** The labels no vocabulary matched, a few per field: what to add to src/schema/vocab next. */
+export function formatUnmatchedLabels(counts: Record<string, [string, number][]> | undefined, perField = 5): string[] {
+  const fields = Object.entries(counts ?? {}).filter(([, labels]) => labels.length > 0);
+  if (fields.length === 0) return [];
+  return [
+    'labels no vocabulary matched (records):',
+    ...fields.map(([field, labels]) => `  ${field}: ${labels.slice(0, perField).map(([label, records]) => `"${label}" (${records})`).join(', ')}${labels.length > perField ? ', ...' : ''}`),
+  ];
 }
 
 /** The first failures, and how many more there were: the report keeps only the first ones. */

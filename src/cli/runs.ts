@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../core/errors.ts';
 import type { FailureGroup, RunDetails, RunListing, Store } from '../store/index.ts';
+import { formatUnmatchedLabels } from './report.ts';
 
 export interface RunsOutput {
   log(line: string): void;
@@ -98,6 +99,8 @@ export function formatRunDetails({ run, outcomes, failures }: RunDetails): strin
   const warnings = warningMessages(run.stats.warnings);
   lines.push('', warnings.length === 0 ? 'fill-rate warnings: none' : 'fill-rate warnings:');
   for (const warning of warnings) lines.push(`  ${warning}`);
+  const unmatched = formatUnmatchedLabels(run.stats.unmatchedLabels as Record<string, [string, number][]> | undefined, 25);
+  if (unmatched.length > 0) lines.push('', ...unmatched);
   return lines.join('\n');
 }
 

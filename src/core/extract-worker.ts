@@ -1,6 +1,12 @@
 import type { MessagePort } from 'node:worker_threads';
 import { adapterById } from '../sources/index.ts';
 import type { AdapterResult } from '../sources/types.ts';
+import { documentTextUnits } from '../extract/document-units.ts';
+import { locateEvidence } from '../normalise/evidence.ts';
+import { screenRecords, type QuarantinedRecord } from '../normalise/record.ts';
+import { collectUnmatched } from '../normalise/unmatched.ts';
+import type { Evidence, UnmatchedLabel } from '../schema/evidence.ts';
+import type { ProjectRecord } from '../schema/record.ts';
 import { contentHashOf } from './content-hash.ts';
 import { toSourceDocument } from './source-document.ts';
 
@@ -20,16 +26,38 @@ export interface ExtractTask {
 }
 
 export interface ExtractOutcome {
+  /** The records the schema accepts, and the links to follow. */
   result: AdapterResult;
   /** contentHashOf(result), computed beside the reading so the main thread does not have to. */
   contentHash: string;
+  /** Per record of `result`, where each of its values was read. */
+  evidence: Evidence[][];
+  /** Labels of the document that no vocabulary entry matched. */
+  unmatched: UnmatchedLabel[];
+  /** Records the schema rejected: they are kept apart with their reasons, the page's others go on. */
+  quarantined: QuarantinedRecord[];
 }
 
-/** Reads one fetched document with its adapter. Throws what the adapter throws. */
+/** Reads one fetched document with its adapter, screens its records and finds their evidence. Throws what the adapter throws. */
 export async function extractTask(task: ExtractTask): Promise<ExtractOutcome> {
   const adapter = adapterById(task.adapterId);
-  const result = await adapter.read(toSourceDocument(task.doc, task.body));
-  return { result, contentHash: contentHashOf(result) };
+  const doc = toSourceDocument(task.doc, task.body);
+  const { value: read, unmatched } = await collectUnmatched(() => adapter.read(doc));
+  const { valid, quarantined } = screenRecords(read.records);
+  const units = valid.length === 0 ? [] : (read.units ?? (await documentTextUnits(doc)));
+  const result: AdapterResult = { records: valid, follow: read.follow };
+  // An output the type vocabulary could not place is typed 'other': its title is the label to learn from.
+  for (const output of valid.flatMap((record) => record.outputs)) {
+    if (output.type === 'other' && !unmatched.some((label) => label.field === 'outputs' && label.label === output.title)) unmatched.push({ field: 'outputs', label: output.title });
+  }
+  return {
+    result,
+    // A quarantined record that changes is a change of the page too.
+    contentHash: contentHashOf({ ...result, records: [...valid, ...quarantined.map((entry) => entry.record as ProjectRecord)] }),
+    evidence: valid.map((record) => locateEvidence(record, units)),
+    unmatched,
+    quarantined,
+  };
 }
 
 /** An error as it crosses the thread boundary: enough to rebuild the typed error on the other side. */

@@ -1,13 +1,13 @@
 import PQueue from 'p-queue';
 import type { FetchedDocument, Fetcher } from '../fetch/client.ts';
 import { sniffMediaType } from '../fetch/decode.ts';
-import type { PreviousFetch, SourceFillRates, Store } from '../store/index.ts';
+import type { PreviousFetch, SourceFillRates, Store, UnmatchedLabelCounts } from '../store/index.ts';
 import { adapterById, adapterFor } from '../sources/index.ts';
 import type { AdapterResult, SourceAdapter } from '../sources/types.ts';
 import { describeError, ExtractError, PermanentFetchError, RobotsDisallowedError } from './errors.ts';
 import { fillRateWarnings, type FillRateWarning } from './fill-rates.ts';
 import type { PipelineConfig } from './pipeline-config.ts';
-import { createExtractor } from './extractor.ts';
+import { createExtractor, type ExtractOutcome } from './extractor.ts';
 import { PreviousFetchLookup } from './previous-fetches.ts';
 import { RunLedger } from './run-ledger.ts';
 import { DocumentWriteBatcher } from './write-batcher.ts';
@@ -26,7 +26,10 @@ export interface RunReport {
   resumed: boolean;
   status: 'completed' | 'failed' | 'interrupted';
   documents: { fetched: number; unchanged: number; failed: number; skipped: number; gone: number; robots: number; resumed: number };
-  records: { produced: number; inserted: number; updated: number; unchanged: number; deactivated: number };
+  /** `quarantined`: records the schema rejected, kept apart in quarantined_records. */
+  records: { produced: number; inserted: number; updated: number; unchanged: number; deactivated: number; quarantined: number };
+  /** Per field, the labels no vocabulary matched, over every live record, most frequent first. */
+  unmatchedLabels: UnmatchedLabelCounts;
   projects: { new: number; updated: number; unchanged: number; removed: number };
   organisations: number;
   stages: { fetch: StageCounts; extract: StageCounts; store: StageCounts };
@@ -78,7 +81,8 @@ export async function runPipeline({ config, store, fetcher, progress, signal, re
     resumed: resumable !== null,
     status: 'completed',
     documents: { fetched: 0, unchanged: 0, failed: 0, skipped: 0, gone: 0, robots: 0, resumed: 0 },
-    records: { produced: 0, inserted: 0, updated: 0, unchanged: 0, deactivated: 0 },
+    records: { produced: 0, inserted: 0, updated: 0, unchanged: 0, deactivated: 0, quarantined: 0 },
+    unmatchedLabels: {},
     projects: { new: 0, updated: 0, unchanged: 0, removed: 0 },
     organisations: 0,
     stages: { fetch: counts(), extract: counts(), store: counts() },
@@ -238,26 +242,25 @@ export async function runPipeline({ config, store, fetcher, progress, signal, re
     }
 
     // extract + normalise
-    let result: AdapterResult;
-    let contentHash: string;
+    let outcome: ExtractOutcome;
     try {
       if (doc.body.length === 0) throw new ExtractError('empty body', { url });
       // The extractor takes its own copy of the bytes (they move to a worker thread); the
       // fetched body is still needed for the archive.
-      const extracted = await extractor.read({
+      outcome = await extractor.read({
         adapterId: reader.id,
         doc: { url: doc.url, finalUrl: doc.finalUrl, mediaType: doc.mediaType, charset: doc.charset },
         body: new Uint8Array(doc.body),
       });
-      result = extracted.result;
-      contentHash = extracted.contentHash;
       report.stages.extract.passed++;
     } catch (error) {
       report.stages.extract.failed++;
       await fail(url, reader.id, error, timing);
       return;
     }
+    const { result, contentHash, evidence, unmatched, quarantined } = outcome;
     report.records.produced += result.records.length;
+    report.records.quarantined += quarantined.length;
     const sameContent = previous?.contentHash === contentHash && !previous.gone;
 
     // store: the body is archived even when only its cosmetics changed, so the archive holds
@@ -285,7 +288,7 @@ export async function runPipeline({ config, store, fetcher, progress, signal, re
           body: doc.body,
         },
         records: result.records,
-        options: { contentHash, followLinks: result.follow, event },
+        options: { contentHash, followLinks: result.follow, event, evidence, unmatchedLabels: unmatched, quarantined },
       })
       .then(
         (saved) => {
@@ -330,6 +333,7 @@ export async function runPipeline({ config, store, fetcher, progress, signal, re
     report.projects = { new: canonical.projectsNew, updated: canonical.projectsUpdated, unchanged: canonical.projectsUnchanged, removed: canonical.projectsRemoved };
     report.organisations = canonical.organisations;
     report.fillRates = await store.sourceFillRates();
+    report.unmatchedLabels = await store.unmatchedLabelCounts();
     const previousStats = await store.previousRunStats(config.name, runId);
     report.warnings = fillRateWarnings(previousStats?.fillRates as SourceFillRates | undefined, report.fillRates);
     if (report.failureRate > config.maxFailureRate) report.status = 'failed';
@@ -344,6 +348,7 @@ export async function runPipeline({ config, store, fetcher, progress, signal, re
     stages: report.stages,
     failureRate: report.failureRate,
     fillRates: report.fillRates,
+    unmatchedLabels: report.unmatchedLabels,
     warnings: report.warnings,
     durationMs: report.durationMs,
   });

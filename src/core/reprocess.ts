@@ -8,7 +8,7 @@ import { MAX_REPORTED_FAILURES } from './pipeline.ts';
 export interface ReprocessReport {
   runId: string;
   documents: { read: number; failed: number };
-  records: { inserted: number; updated: number; unchanged: number; deactivated: number };
+  records: { inserted: number; updated: number; unchanged: number; deactivated: number; quarantined: number };
   projects: { new: number; updated: number; unchanged: number; removed: number };
   failures: { url: string; errorClass: string; message: string }[];
   durationMs: number;
@@ -25,7 +25,7 @@ export async function reprocessArchive(options: { config: PipelineConfig; store:
   const report: ReprocessReport = {
     runId,
     documents: { read: 0, failed: 0 },
-    records: { inserted: 0, updated: 0, unchanged: 0, deactivated: 0 },
+    records: { inserted: 0, updated: 0, unchanged: 0, deactivated: 0, quarantined: 0 },
     projects: { new: 0, updated: 0, unchanged: 0, removed: 0 },
     failures: [],
     durationMs: 0,
@@ -35,8 +35,15 @@ export async function reprocessArchive(options: { config: PipelineConfig; store:
     if (signal?.aborted) break;
     try {
       const adapter = safeAdapter(doc.source, doc.finalUrl, doc.contentType);
-      const { result, contentHash } = await extractTask({ adapterId: adapter.id, doc: { ...doc, mediaType: doc.contentType, charset: null }, body: doc.body });
-      const saved = await store.saveDocument({ ...doc, source: adapter.id }, result.records, { contentHash, followLinks: result.follow });
+      const { result, contentHash, evidence, unmatched, quarantined } = await extractTask({ adapterId: adapter.id, doc: { ...doc, mediaType: doc.contentType, charset: null }, body: doc.body });
+      const saved = await store.saveDocument({ ...doc, source: adapter.id }, result.records, {
+        contentHash,
+        followLinks: result.follow,
+        evidence,
+        unmatchedLabels: unmatched,
+        quarantined,
+      });
+      report.records.quarantined += quarantined.length;
       for (const key of ['inserted', 'updated', 'unchanged', 'deactivated'] as const) report.records[key] += saved.records[key];
       report.documents.read++;
     } catch (error) {

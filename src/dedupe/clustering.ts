@@ -8,7 +8,7 @@ import { UnionFind } from './union-find.ts';
 
 export interface ClusterInput {
   count: number;
-  /** Pairs found by blocking, already scored. */
+  /** Pairs found by blocking that scored at least mergeThreshold (others are never joined). */
   scoredPairs: { left: number; right: number; score: number }[];
   /** Score of any pair on demand, steward decisions applied (pairs blocking did not propose too). */
   similarity: (left: number, right: number) => number;
@@ -58,7 +58,8 @@ export function clusterRecords(input: ClusterInput): ClusterOutcome {
   }
 
   // What a steward joined is one record from here on: its members' best score speaks for it.
-  const unitOf = Array.from({ length: count }, (_, item) => sets.find(item));
+  const unitOf = new Int32Array(count);
+  for (let item = 0; item < count; item += 1) unitOf[item] = sets.find(item);
   const keptApart = new Map<number, KeptApartReason>();
   const strongestFirst = input.scoredPairs
     .filter((pair) => pair.score >= input.mergeThreshold)
@@ -84,13 +85,15 @@ export function pairId(a: number, b: number, count: number): number {
 function averageLinkage(
   left: number[],
   right: number[],
-  unitOf: number[],
+  unitOf: Int32Array,
   similarity: (a: number, b: number) => number,
 ): number {
-  const best = new Map<string, number>();
+  // Units are record positions, so a pair of units has the integer id of a pair of records.
+  const count = unitOf.length;
+  const best = new Map<number, number>();
   for (const a of left) {
     for (const b of right) {
-      const unitPair = `${unitOf[a]}:${unitOf[b]}`;
+      const unitPair = unitOf[a] * count + unitOf[b];
       best.set(unitPair, Math.max(best.get(unitPair) ?? 0, similarity(a, b)));
     }
   }

@@ -62,7 +62,7 @@ export function mergeCluster(members: ClusterMember[], precedence: Precedence): 
     ordered('outputs'),
     (record) => record.outputs,
     (output) => `${output.type}|${comparableText(output.title)}`,
-    (output) => ({ title: output.title, type: output.type as string, count: output.count }),
+    (output, from) => ({ title: output.title, type: output.type as string, count: output.count, from }),
     (kept, output) => {
       if (kept.count === null) kept.count = output.count;
     },
@@ -71,7 +71,7 @@ export function mergeCluster(members: ClusterMember[], precedence: Precedence): 
     ordered('targetGroups'),
     (record) => record.targetGroups,
     (group) => `${group.code}|${comparableText(group.label)}`,
-    (group) => ({ code: group.code as string, label: group.label }),
+    (group, from) => ({ code: group.code as string, label: group.label, from }),
     () => {},
   );
   lineage.countries = sortedUnique(countries.flatMap((country) => country.from));
@@ -79,10 +79,19 @@ export function mergeCluster(members: ClusterMember[], precedence: Precedence): 
   lineage.outputs = sortedUnique(outputs.flatMap((output) => output.from));
   lineage.targetGroups = sortedUnique(targetGroups.flatMap((group) => group.from));
 
-  return {
+  return withSharedKeyLists({
     members: keys,
+    // Every object is built as a literal of its own, never by spreading another: V8 gives a spread
+    // copy a hidden class of its own, and a hundred thousand projects then carry a hundred
+    // thousand of them.
     fields: {
-      ...scalars,
+      title: scalars.title,
+      acronym: scalars.acronym,
+      summary: scalars.summary,
+      startDate: scalars.startDate,
+      endDate: scalars.endDate,
+      status: scalars.status,
+      programme: scalars.programme,
       language,
       identifiers: identifiers.values,
       educationLevels: sortByVocabulary(educationLevels.values, ISCED_LEVELS),
@@ -94,7 +103,27 @@ export function mergeCluster(members: ClusterMember[], precedence: Precedence): 
     partners,
     outputs,
     targetGroups,
+  });
+}
+
+/**
+ * Most key lists of a project are alike (a single record's project has [key] or [] for every
+ * field): equal lists become one array, which a repository of 100,000 projects notices. The
+ * lists are never changed after this, so sharing them is safe.
+ */
+function withSharedKeyLists(project: CanonicalProject): CanonicalProject {
+  const lists = new Map<string, string[]>();
+  const shared = (keys: string[]): string[] => {
+    const id = keys.join('\n');
+    const seen = lists.get(id);
+    if (seen) return seen;
+    lists.set(id, keys);
+    return keys;
   };
+  project.members = shared(project.members);
+  for (const field of Object.keys(project.lineage)) project.lineage[field] = shared(project.lineage[field]);
+  for (const item of [...project.countries, ...project.partners, ...project.outputs, ...project.targetGroups]) item.from = shared(item.from);
+  return project;
 }
 
 function hasValue(value: unknown): boolean {
@@ -184,16 +213,19 @@ function partnersOf(ordered: ClusterMember[]): CanonicalPartner[] {
       kept.website ??= partner.website;
     });
   }
-  return [...byOrganisation.values()].map(({ partner, from }) => ({ ...partner, from: sortedUnique(from) }));
+  return [...byOrganisation.values()].map(({ partner, from }) => {
+    partner.from = sortedUnique(from);
+    return partner;
+  });
 }
 
-function listUnion<T, Canonical extends object>(
+function listUnion<T, Canonical extends { from: string[] }>(
   ordered: ClusterMember[],
   itemsOf: (record: ProjectRecord) => T[],
   identity: (item: T) => string,
-  toCanonical: (item: T) => Canonical,
+  toCanonical: (item: T, from: string[]) => Canonical,
   absorb: (kept: Canonical, item: T) => void,
-): (Canonical & { from: string[] })[] {
+): Canonical[] {
   const kept = new Map<string, { value: Canonical; from: Set<string> }>();
   for (const member of ordered) {
     for (const item of itemsOf(member.record)) {
@@ -202,8 +234,11 @@ function listUnion<T, Canonical extends object>(
       if (seen) {
         seen.from.add(member.key);
         absorb(seen.value, item);
-      } else kept.set(id, { value: toCanonical(item), from: new Set([member.key]) });
+      } else kept.set(id, { value: toCanonical(item, []), from: new Set([member.key]) });
     }
   }
-  return [...kept.values()].map(({ value, from }) => ({ ...value, from: sortedUnique(from) }));
+  return [...kept.values()].map(({ value, from }) => {
+    value.from = sortedUnique(from);
+    return value;
+  });
 }

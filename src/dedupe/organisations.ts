@@ -28,43 +28,48 @@ export interface OrganisationMatch {
   nameOf: string[][];
 }
 
-interface PartnerView {
-  entry: number;
-  partnerIndex: number;
-  partner: Partner;
-  name: PartnerName;
-  country: string | null;
-  /** Keys without the country: what the partner is called and where it lives on the web. */
-  keys: string[];
+/**
+ * Every partner of every record as columns: partner v is partner partnerIndex[v] of entry
+ * entry[v]. A big repository has hundreds of thousands of partners, so no object per partner.
+ */
+interface PartnerViews {
+  count: number;
+  entry: Int32Array;
+  partnerIndex: Int32Array;
+  partner: Partner[];
+  name: PartnerName[];
+  /** The partner's country, or its name's suffix's. */
+  country: (string | null)[];
+  /** Country id (0 for none) of each partner, for keys scoped to a country. */
+  countryId: Int32Array;
+  /** What the partner's name, city and website say: the same for every partner written alike. */
+  reading: PartnerReading[];
+  /** Match keys (without the country) as strings, by key id. */
+  keyTexts: string[];
+}
+
+interface PartnerReading {
+  /** Key ids: what the partner is called and where it lives on the web. */
+  keys: number[];
   /** The place as written, for a city administration. */
   placeAsWritten: string | null;
 }
 
 export function matchOrganisations(entries: OrganisationEntry[]): OrganisationMatch {
-  // The same partners recur across many records; read each distinct name once.
-  const names = new Map<string, PartnerName>();
-  const nameOf = (name: string) => {
-    let read = names.get(name);
-    if (!read) names.set(name, (read = readPartnerName(name)));
-    return read;
-  };
-  const views = entries.flatMap((entry, entryIndex) =>
-    entry.record.partners.map((partner, partnerIndex) => viewOf(entryIndex, partnerIndex, partner, nameOf(partner.name))),
-  );
-  const sets = new UnionFind(views.length);
+  const views = partnerViews(entries);
+  const sets = new UnionFind(views.count);
   joinWithinCountries(views, sets);
   attachPartnersWithoutCountry(views, sets);
 
   const groups = sets
     .groups()
-    .map((members) => members.map((member) => views[member]))
     .map((members) =>
       members.sort(
-        (a, b) => compareStrings(entries[a.entry].key, entries[b.entry].key) || a.partnerIndex - b.partnerIndex,
+        (a, b) => compareStrings(entries[views.entry[a]].key, entries[views.entry[b]].key) || views.partnerIndex[a] - views.partnerIndex[b],
       ),
     );
   const described = groups.map((members) => {
-    const organisation = describe(members, entries);
+    const organisation = describe(members, views, entries);
     return { members, organisation, sortName: comparableText(organisation.name) };
   });
   // Indices follow content, not arrival order: country, then name, then the first member.
@@ -73,8 +78,8 @@ export function matchOrganisations(entries: OrganisationEntry[]): OrganisationMa
       compareStrings(a.organisation.country ?? '', b.organisation.country ?? '') ||
       compareStrings(a.sortName, b.sortName) ||
       compareStrings(a.organisation.name, b.organisation.name) ||
-      compareStrings(entries[a.members[0].entry].key, entries[b.members[0].entry].key) ||
-      a.members[0].partnerIndex - b.members[0].partnerIndex,
+      compareStrings(entries[views.entry[a.members[0]]].key, entries[views.entry[b.members[0]]].key) ||
+      views.partnerIndex[a.members[0]] - views.partnerIndex[b.members[0]],
   );
 
   const organisationOf = entries.map((entry) => entry.record.partners.map(() => -1));
@@ -82,35 +87,95 @@ export function matchOrganisations(entries: OrganisationEntry[]): OrganisationMa
   const displayNames = entries.map((entry) => entry.record.partners.map((partner) => partner.name));
   const organisations = described.map(({ members, organisation }, index) => {
     for (const view of members) {
-      organisationOf[view.entry][view.partnerIndex] = index;
-      countryOf[view.entry][view.partnerIndex] = view.country;
-      displayNames[view.entry][view.partnerIndex] = view.name.displayName;
+      const entry = views.entry[view];
+      const partnerIndex = views.partnerIndex[view];
+      organisationOf[entry][partnerIndex] = index;
+      countryOf[entry][partnerIndex] = views.country[view];
+      displayNames[entry][partnerIndex] = views.name[view].displayName;
     }
-    return { ...organisation, index };
+    // A literal, not a spread copy: each spread copy would get a hidden class of its own.
+    return {
+      name: organisation.name,
+      city: organisation.city,
+      country: organisation.country,
+      website: organisation.website,
+      aliases: organisation.aliases,
+      matchKeys: organisation.matchKeys,
+      members: organisation.members,
+      index,
+    };
   });
   return { organisations, organisationOf, countryOf, nameOf: displayNames };
 }
 
-function viewOf(entry: number, partnerIndex: number, partner: Partner, name: PartnerName): PartnerView {
+function partnerViews(entries: OrganisationEntry[]): PartnerViews {
+  let count = 0;
+  for (const entry of entries) count += entry.record.partners.length;
+  const views: PartnerViews = {
+    count,
+    entry: new Int32Array(count),
+    partnerIndex: new Int32Array(count),
+    partner: new Array<Partner>(count),
+    name: new Array<PartnerName>(count),
+    country: new Array<string | null>(count),
+    countryId: new Int32Array(count),
+    reading: new Array<PartnerReading>(count),
+    keyTexts: [],
+  };
+  // The same partners recur across many records: each distinct name, and each distinct name,
+  // city and website together, is read once.
+  const names = new Map<string, PartnerName>();
+  const readings = new Map<string, PartnerReading>();
+  const keyIds = new Map<string, number>();
+  const countryIds = new Map<string, number>();
+  const keyId = (key: string) => {
+    let id = keyIds.get(key);
+    if (id === undefined) {
+      id = views.keyTexts.length;
+      keyIds.set(key, id);
+      views.keyTexts.push(key);
+    }
+    return id;
+  };
+  let view = 0;
+  entries.forEach((entry, entryIndex) => {
+    entry.record.partners.forEach((partner, partnerIndex) => {
+      let name = names.get(partner.name);
+      if (!name) names.set(partner.name, (name = readPartnerName(partner.name)));
+      const readingKey = `${partner.name}\u0000${partner.city ?? ''}\u0000${partner.website ?? ''}`;
+      let reading = readings.get(readingKey);
+      if (!reading) readings.set(readingKey, (reading = readingOf(partner, name, keyId)));
+      const country = partner.country ?? name.suffixCountry;
+      let countryId = 0;
+      if (country) {
+        countryId = countryIds.get(country) ?? countryIds.size + 1;
+        countryIds.set(country, countryId);
+      }
+      views.entry[view] = entryIndex;
+      views.partnerIndex[view] = partnerIndex;
+      views.partner[view] = partner;
+      views.name[view] = name;
+      views.country[view] = country;
+      views.countryId[view] = countryId;
+      views.reading[view] = reading;
+      view += 1;
+    });
+  });
+  return views;
+}
+
+function readingOf(partner: Partner, name: PartnerName, keyId: (key: string) => number): PartnerReading {
   const city = partner.city ? canonicalPlaceName(comparableText(partner.city)) : null;
   // A partner called by the name of its own city is that city's administration ("Aveiro", city Aveiro).
   const place = name.place ?? (city && city === canonicalPlaceName(name.comparableName) ? city : null);
-  const keys: string[] = [];
+  const keys: number[] = [];
   // One name key: the governed place for a city administration, so that "Stad Gent", "City of
   // Ghent" and a bare "Gent" meet; the comparable name (city aliases folded) for anyone else.
   const identity = place ?? canonicalPlaceName(name.comparableName);
-  if (identity) keys.push(`name:${identity}`);
+  if (identity) keys.push(keyId(`name:${identity}`));
   const site = websiteKey(partner.website);
-  if (site) keys.push(`site:${site}`);
-  return {
-    entry,
-    partnerIndex,
-    partner,
-    name,
-    country: partner.country ?? name.suffixCountry,
-    keys,
-    placeAsWritten: name.placeAsWritten ?? (place && partner.city ? partner.city : null),
-  };
+  if (site) keys.push(keyId(`site:${site}`));
+  return { keys, placeAsWritten: name.placeAsWritten ?? (place && partner.city ? partner.city : null) };
 }
 
 function websiteKey(website: string | null): string | null {
@@ -124,40 +189,56 @@ function websiteKey(website: string | null): string | null {
   }
 }
 
-function joinWithinCountries(views: PartnerView[], sets: UnionFind): void {
-  const firstWithKey = new Map<string, number>();
-  views.forEach((view, index) => {
-    for (const key of view.keys) {
-      const scoped = `${view.country ?? '?'}|${key}`;
+function joinWithinCountries(views: PartnerViews, sets: UnionFind): void {
+  // A key within a country (the unknown country is a country here too) as one number.
+  const keyCount = views.keyTexts.length;
+  const firstWithKey = new Map<number, number>();
+  for (let view = 0; view < views.count; view += 1) {
+    for (const key of views.reading[view].keys) {
+      const scoped = views.countryId[view] * keyCount + key;
       const first = firstWithKey.get(scoped);
-      if (first === undefined) firstWithKey.set(scoped, index);
-      else sets.union(first, index);
+      if (first === undefined) firstWithKey.set(scoped, view);
+      else sets.union(first, view);
     }
-  });
+  }
 }
 
-function attachPartnersWithoutCountry(views: PartnerView[], sets: UnionFind): void {
-  const knownRootsByKey = new Map<string, Set<number>>();
-  views.forEach((view, index) => {
-    if (!view.country) return;
-    for (const key of view.keys) {
-      const roots = knownRootsByKey.get(key) ?? new Set<number>();
-      roots.add(sets.find(index));
-      knownRootsByKey.set(key, roots);
+const NO_ROOT = -1;
+const MANY_ROOTS = -2;
+
+function attachPartnersWithoutCountry(views: PartnerViews, sets: UnionFind): void {
+  // Per key, the one organisation with a country it points to, or MANY_ROOTS.
+  const knownRootOfKey = new Int32Array(views.keyTexts.length).fill(NO_ROOT);
+  for (let view = 0; view < views.count; view += 1) {
+    if (!views.country[view]) continue;
+    const root = sets.find(view);
+    for (const key of views.reading[view].keys) {
+      const known = knownRootOfKey[key];
+      if (known === NO_ROOT) knownRootOfKey[key] = root;
+      else if (known !== root) knownRootOfKey[key] = MANY_ROOTS;
     }
-  });
+  }
   // Decide per group of country-less partners (already joined among themselves), never per partner,
   // so one group cannot end up bridging two countries.
   const unknownGroups = new Map<number, number[]>();
-  views.forEach((view, index) => {
-    if (view.country) return;
-    const root = sets.find(index);
-    unknownGroups.set(root, [...(unknownGroups.get(root) ?? []), index]);
-  });
+  for (let view = 0; view < views.count; view += 1) {
+    if (views.country[view]) continue;
+    const root = sets.find(view);
+    const group = unknownGroups.get(root);
+    if (group) group.push(view);
+    else unknownGroups.set(root, [view]);
+  }
   for (const members of unknownGroups.values()) {
-    const candidates = new Set<number>();
-    for (const member of members) for (const key of views[member].keys) for (const root of knownRootsByKey.get(key) ?? []) candidates.add(root);
-    if (candidates.size === 1) sets.union(members[0], [...candidates][0]);
+    let candidate = NO_ROOT;
+    for (const member of members) {
+      for (const key of views.reading[member].keys) {
+        const known = knownRootOfKey[key];
+        if (known === NO_ROOT) continue;
+        if (known === MANY_ROOTS || (candidate !== NO_ROOT && candidate !== known)) candidate = MANY_ROOTS;
+        else candidate = known;
+      }
+    }
+    if (candidate >= 0) sets.union(members[0], candidate);
   }
 }
 
@@ -171,15 +252,17 @@ function preferred(values: (string | null)[]): string | null {
   return ranked[0]?.[0] ?? null;
 }
 
-function describe(members: PartnerView[], entries: OrganisationEntry[]): Omit<CanonicalOrganisation, 'index'> {
-  const countries = sortedUnique(members.flatMap((view) => (view.country ? [view.country] : [])));
+function describe(members: number[], views: PartnerViews, entries: OrganisationEntry[]): Omit<CanonicalOrganisation, 'index'> {
+  const countries = sortedUnique(members.flatMap((view) => (views.country[view] ? [views.country[view]!] : [])));
+  const scopedKeys = new Set<string>();
+  for (const view of members) for (const key of views.reading[view].keys) scopedKeys.add(`${views.country[view] ?? '?'}|${views.keyTexts[key]}`);
   return {
-    name: preferred(members.map((view) => view.name.displayName)) ?? members[0].partner.name,
-    city: preferred(members.map((view) => view.partner.city)) ?? preferred(members.map((view) => view.placeAsWritten)),
+    name: preferred(members.map((view) => views.name[view].displayName)) ?? views.partner[members[0]].name,
+    city: preferred(members.map((view) => views.partner[view].city)) ?? preferred(members.map((view) => views.reading[view].placeAsWritten)),
     country: countries[0] ?? null,
-    website: preferred(members.map((view) => view.partner.website)),
-    aliases: sortedUnique(members.map((view) => view.partner.name.trim())),
-    matchKeys: sortedUnique(members.flatMap((view) => view.keys.map((key) => `${view.country ?? '?'}|${key}`))),
-    members: members.map((view): [number, number] => [entries[view.entry].inputIndex, view.partnerIndex]),
+    website: preferred(members.map((view) => views.partner[view].website)),
+    aliases: sortedUnique(members.map((view) => views.partner[view].name.trim())),
+    matchKeys: sortedUnique(scopedKeys),
+    members: members.map((view): [number, number] => [entries[views.entry[view]].inputIndex, views.partnerIndex[view]]),
   };
 }

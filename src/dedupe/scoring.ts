@@ -1,5 +1,4 @@
-import type { RecordProfile } from './record-profile.ts';
-import { intersectionSize, jaccard } from './text.ts';
+import type { ProfileTable } from './record-profile.ts';
 import type { FeatureValue } from './types.ts';
 
 // Pair scoring as a sum of evidence on the log-odds scale: each feature adds or removes weight,
@@ -42,128 +41,159 @@ const NAME_MATCH_SIMILARITY = 0.9;
 /** Start or end years further apart than this disagree. */
 const YEAR_TOLERANCE = 1;
 
-export interface PairScore {
+export type Features = Record<string, FeatureValue>;
+
+/** What scoring a pair says beyond its score: the title evidence, which decides whether a weak pair is kept. */
+export interface PairEvidence {
   score: number;
-  features: Record<string, FeatureValue>;
+  titleSimilarity: number;
 }
 
-export function scorePair(left: RecordProfile, right: RecordProfile): PairScore {
-  const features: Record<string, FeatureValue> = {};
+/**
+ * Scores records a and b of the table. The hot path of the deduplicator: it allocates nothing
+ * unless `features` is given, in which case every feature and the log-odds are written into it.
+ */
+export function scorePair(table: ProfileTable, a: number, b: number, evidence?: PairEvidence, features?: Features): number {
   let logit = WEIGHTS.prior;
 
-  const sharedIdentifier = intersectionSize(left.identifiers, right.identifiers) > 0;
-  features.sharedIdentifier = sharedIdentifier;
-  const identifierConflict = !sharedIdentifier && conflictingIdentifiers(left, right);
-  features.identifierConflict = identifierConflict;
+  const sharedIdentifier = table.identifiers.intersects(a, b);
+  const identifierConflict = !sharedIdentifier && table.identifierShapes.intersects(a, b);
   if (identifierConflict) logit += WEIGHTS.identifierConflict;
 
-  const titleEqual = left.title === right.title;
-  const titleJaccard = jaccard(left.titleWords, right.titleWords);
-  const nameMatch = !titleEqual && intersectionSize(left.names, right.names) > 0;
+  const titleEqual = table.titles[a] === table.titles[b];
+  const titleJaccard = jaccard(table.titleWords.shared(a, b), table.titleWords.size(a), table.titleWords.size(b));
+  const nameMatch = !titleEqual && table.names.intersects(a, b);
   const titleSimilarity = titleEqual ? 1 : Math.max(titleJaccard, nameMatch ? NAME_MATCH_SIMILARITY : 0);
-  features.titleEqual = titleEqual;
-  features.titleJaccard = round(titleJaccard);
-  features.nameMatch = nameMatch;
-  features.titleSimilarity = round(titleSimilarity);
   logit += WEIGHTS.titleBase + WEIGHTS.titleSlope * titleSimilarity;
 
-  const acronymMatch = left.acronym && right.acronym ? left.acronym === right.acronym : null;
-  features.acronymMatch = acronymMatch;
+  const acronymA = table.acronyms[a];
+  const acronymB = table.acronyms[b];
+  const acronymMatch = acronymA && acronymB ? acronymA === acronymB : null;
   if (acronymMatch !== null) logit += acronymMatch ? WEIGHTS.acronymEqual : WEIGHTS.acronymDifferent;
 
-  logit += partnerEvidence(left, right, features);
-  logit += countryEvidence(left, right, features);
-  logit += yearEvidence(left, right, features);
-  logit += pageEvidence(left, right, features);
+  if (features) {
+    features.sharedIdentifier = sharedIdentifier;
+    features.identifierConflict = identifierConflict;
+    features.titleEqual = titleEqual;
+    features.titleJaccard = round(titleJaccard);
+    features.nameMatch = nameMatch;
+    features.titleSimilarity = round(titleSimilarity);
+    features.acronymMatch = acronymMatch;
+  }
+  logit += partnerEvidence(table, a, b, features);
+  logit += countryEvidence(table, a, b, features);
+  logit += yearEvidence(table, a, b, features);
+  logit += pageEvidence(table, a, b, features);
 
-  features.logit = round(logit);
   const score = sharedIdentifier ? 1 : round(1 / (1 + Math.exp(-logit)));
-  return { score, features };
+  if (features) features.logit = round(logit);
+  if (evidence) {
+    evidence.score = score;
+    evidence.titleSimilarity = titleSimilarity;
+  }
+  return score;
 }
 
-function conflictingIdentifiers(left: RecordProfile, right: RecordProfile): boolean {
-  for (const shape of left.identifierShapes.keys()) if (right.identifierShapes.has(shape)) return true;
-  return false;
+function jaccard(shared: number, sizeA: number, sizeB: number): number {
+  return sizeA === 0 && sizeB === 0 ? 0 : shared / (sizeA + sizeB - shared);
 }
 
-function partnerEvidence(left: RecordProfile, right: RecordProfile, features: Record<string, FeatureValue>): number {
-  if (left.organisations.size === 0 || right.organisations.size === 0) {
-    features.partnersShared = null;
-    features.partnerOverlap = null;
+function partnerEvidence(table: ProfileTable, a: number, b: number, features: Features | undefined): number {
+  const sizeA = table.organisations.size(a);
+  const sizeB = table.organisations.size(b);
+  if (sizeA === 0 || sizeB === 0) {
+    if (features) {
+      features.partnersShared = null;
+      features.partnerOverlap = null;
+    }
     return 0;
   }
-  const shared = intersectionSize(left.organisations, right.organisations);
+  const shared = table.organisations.shared(a, b);
   // Overlap against the shorter list: a page naming only the lead partner is incomplete, not different.
-  const overlap = shared / Math.min(left.organisations.size, right.organisations.size);
-  features.partnersShared = shared;
-  features.partnerOverlap = round(overlap);
+  const overlap = shared / Math.min(sizeA, sizeB);
+  if (features) {
+    features.partnersShared = shared;
+    features.partnerOverlap = round(overlap);
+  }
   if (shared === 0) return WEIGHTS.partnersDisjoint;
   // One shared partner is weaker evidence than two: big cities and agencies partner in many projects.
   return WEIGHTS.partnersFull * overlap * Math.min(1, shared / 2);
 }
 
-function countryEvidence(left: RecordProfile, right: RecordProfile, features: Record<string, FeatureValue>): number {
-  if (left.countries.size === 0 || right.countries.size === 0) {
-    features.countryJaccard = null;
-    features.countrySubset = null;
+function countryEvidence(table: ProfileTable, a: number, b: number, features: Features | undefined): number {
+  const sizeA = table.countries.size(a);
+  const sizeB = table.countries.size(b);
+  if (sizeA === 0 || sizeB === 0) {
+    if (features) {
+      features.countryJaccard = null;
+      features.countrySubset = null;
+    }
     return 0;
   }
-  const similarity = jaccard(left.countries, right.countries);
-  const shared = intersectionSize(left.countries, right.countries);
-  const subset = shared === Math.min(left.countries.size, right.countries.size);
-  features.countryJaccard = round(similarity);
-  features.countrySubset = subset;
+  const shared = table.countries.shared(a, b);
+  const similarity = jaccard(shared, sizeA, sizeB);
+  const subset = shared === Math.min(sizeA, sizeB);
+  if (features) {
+    features.countryJaccard = round(similarity);
+    features.countrySubset = subset;
+  }
   if (shared === 0) return WEIGHTS.countriesDisjoint;
   const graded = WEIGHTS.countriesDisjoint + WEIGHTS.countriesSlope * similarity;
   return subset ? Math.max(WEIGHTS.countriesSubset, graded) : graded;
 }
 
-function yearEvidence(left: RecordProfile, right: RecordProfile, features: Record<string, FeatureValue>): number {
-  const startGap = left.startYear !== null && right.startYear !== null ? Math.abs(left.startYear - right.startYear) : null;
-  const endGap = left.endYear !== null && right.endYear !== null ? Math.abs(left.endYear - right.endYear) : null;
-  features.startYearGap = startGap;
-  features.endYearGap = endGap;
-  const relation = yearRelation(left, right, startGap, endGap);
-  features.years = relation;
+type YearRelation = 'consistent' | 'conflicting' | 'disjoint' | null;
+
+function yearEvidence(table: ProfileTable, a: number, b: number, features: Features | undefined): number {
+  const startA = table.startYears[a];
+  const startB = table.startYears[b];
+  const endA = table.endYears[a];
+  const endB = table.endYears[b];
+  // Years are 0 when unknown; a gap of -1 stands for "not both known".
+  const startGap = startA !== 0 && startB !== 0 ? Math.abs(startA - startB) : -1;
+  const endGap = endA !== 0 && endB !== 0 ? Math.abs(endA - endB) : -1;
+  const relation = yearRelation(startA, endA, startB, endB, startGap, endGap);
+  if (features) {
+    features.startYearGap = startGap < 0 ? null : startGap;
+    features.endYearGap = endGap < 0 ? null : endGap;
+    features.years = relation;
+  }
   if (relation === 'consistent') return WEIGHTS.yearsConsistent;
   if (relation === 'conflicting') return WEIGHTS.yearsConflicting;
   if (relation === 'disjoint') return WEIGHTS.yearsDisjoint;
   return 0;
 }
 
-function yearRelation(
-  left: RecordProfile,
-  right: RecordProfile,
-  startGap: number | null,
-  endGap: number | null,
-): 'consistent' | 'conflicting' | 'disjoint' | null {
-  const leftSpan = span(left);
-  const rightSpan = span(right);
-  if (!leftSpan || !rightSpan) return null;
-  if (leftSpan[1] + YEAR_TOLERANCE < rightSpan[0] || rightSpan[1] + YEAR_TOLERANCE < leftSpan[0]) return 'disjoint';
-  if ((startGap ?? 0) > YEAR_TOLERANCE || (endGap ?? 0) > YEAR_TOLERANCE) return 'conflicting';
+function yearRelation(startA: number, endA: number, startB: number, endB: number, startGap: number, endGap: number): YearRelation {
+  // Each record's span: start to end, either standing for both when only one is known.
+  const fromA = startA || endA;
+  const toA = endA || startA;
+  const fromB = startB || endB;
+  const toB = endB || startB;
+  if (fromA === 0 || fromB === 0) return null;
+  const lowA = Math.min(fromA, toA);
+  const highA = Math.max(fromA, toA);
+  const lowB = Math.min(fromB, toB);
+  const highB = Math.max(fromB, toB);
+  if (highA + YEAR_TOLERANCE < lowB || highB + YEAR_TOLERANCE < lowA) return 'disjoint';
+  if (startGap > YEAR_TOLERANCE || endGap > YEAR_TOLERANCE) return 'conflicting';
   // Only a start against only an end: overlapping, but nothing agrees either.
-  if (startGap === null && endGap === null) return null;
+  if (startGap < 0 && endGap < 0) return null;
   return 'consistent';
 }
 
-function span(profile: RecordProfile): [number, number] | null {
-  const start = profile.startYear ?? profile.endYear;
-  const end = profile.endYear ?? profile.startYear;
-  if (start === null || end === null) return null;
-  return start <= end ? [start, end] : [end, start];
-}
-
-function pageEvidence(left: RecordProfile, right: RecordProfile, features: Record<string, FeatureValue>): number {
-  const sameSource = left.record.source === right.record.source;
-  features.sameSource = sameSource;
-  const sameHost = left.address !== null && right.address !== null && left.address.host === right.address.host;
-  const samePage = sameHost && left.address!.page === right.address!.page;
+function pageEvidence(table: ProfileTable, a: number, b: number, features: Features | undefined): number {
+  const sameSource = table.sources[a] === table.sources[b];
+  const sameHost = table.hosts[a] >= 0 && table.hosts[a] === table.hosts[b];
+  const samePage = sameHost && table.pages[a] === table.pages[b];
   // The very same URL is no evidence: one listing page describes many projects.
-  const samePageOtherUrl = samePage && left.record.sourceUrl !== right.record.sourceUrl;
+  const samePageOtherUrl = samePage && table.sourceUrls[a] !== table.sourceUrls[b];
   const sameSiteOtherPage = sameSource && sameHost && !samePage;
-  features.samePageOtherUrl = samePageOtherUrl;
-  features.sameSiteOtherPage = sameSiteOtherPage;
+  if (features) {
+    features.sameSource = sameSource;
+    features.samePageOtherUrl = samePageOtherUrl;
+    features.sameSiteOtherPage = sameSiteOtherPage;
+  }
   if (samePageOtherUrl) return WEIGHTS.samePageOtherUrl;
   if (sameSiteOtherPage) return WEIGHTS.sameSiteOtherPage;
   return 0;

@@ -91,8 +91,24 @@ export interface CanonicalOrganisation {
   members: [number, number][];
 }
 
+export interface DedupeStats {
+  records: number;
+  /** Blocks of acceptable size (2 to maxBlockSize records). */
+  blocks: number;
+  /** Candidate pairs blocking proposed, each scored once. */
+  pairsScored: number;
+  /** Pairs returned in `decisions`. */
+  decisionsKept: number;
+}
+
 export interface DedupeResult {
   projects: CanonicalProject[];
   organisations: CanonicalOrganisation[];
+  /**
+   * The pairs considered, in key order: every pair scored as a merge or review, distinct pairs
+   * that came close or whose titles are alike, pairs the clusterer weighed, and every pair a
+   * steward decided. Candidate pairs ruled out by a low score are counted in stats, not listed.
+   */
   decisions: PairDecision[];
+  stats?: DedupeStats;
 }

@@ -71,9 +71,13 @@ const CHROME_ID_PARTS = ['cookie', 'consent'];
 const CHROME_CLASS_PARTS = [...CHROME_ID_PARTS, 'language-switcher', 'lang-switch'];
 const CHROME_CLASSES = new Set(['breadcrumb', 'breadcrumbs', 'skip-link']);
 
+// Containers of the whole page are never chrome, whatever their classes say ("cookies-not-set").
+const NEVER_CHROME = new Set(['html', 'body', 'main']);
+
 function isChrome(element: Element): boolean {
   const name = element.name.toLowerCase();
   if (CHROME_TAGS.has(name)) return true;
+  if (NEVER_CHROME.has(name)) return false;
   const attributes = element.attribs;
   if (name === 'header' && (attributes.role === 'banner' || (element.parent as Element | null)?.name === 'body')) return true;
   if (attributes.role && CHROME_ROLES.has(attributes.role.toLowerCase())) return true;

@@ -6,13 +6,18 @@ import fr from 'i18n-iso-countries/langs/fr.json' with { type: 'json' };
 import it from 'i18n-iso-countries/langs/it.json' with { type: 'json' };
 import nl from 'i18n-iso-countries/langs/nl.json' with { type: 'json' };
 import pt from 'i18n-iso-countries/langs/pt.json' with { type: 'json' };
+import el from 'i18n-iso-countries/langs/el.json' with { type: 'json' };
+import pl from 'i18n-iso-countries/langs/pl.json' with { type: 'json' };
+import cityData from '../schema/vocab/cities.json' with { type: 'json' };
+import countryWords from '../schema/vocab/countries.json' with { type: 'json' };
 import { execAll, matchKey, normaliseWhitespace, trimChars } from './text.ts';
 
-// Country names come from i18n-iso-countries in the seven languages the record covers; this file
-// only adds what that package lacks: the EU's own codes, vehicle-style suffixes project PDFs put
-// after partner names, and a few everyday names for countries.
+// Country names come from i18n-iso-countries in the seven languages the record covers, plus Greek
+// and Polish; this file only adds what that package lacks: the EU's own codes, vehicle-style
+// suffixes project PDFs put after partner names, and (src/schema/vocab/countries.json) everyday and
+// inflected names, nationality adjectives and (cities.json) the towns partner lists name.
 
-const LOCALES = [en, fr, de, es, it, pt, nl];
+const LOCALES = [en, fr, de, es, it, pt, nl, el, pl];
 for (const locale of LOCALES) countries.registerLocale(locale);
 
 // The EU writes Greece EL and the United Kingdom UK where ISO says GR and GB.
@@ -25,19 +30,13 @@ const VEHICLE_CODES: Record<string, string> = {
   V: 'VA', IRL: 'IE', FIN: 'FI', EST: 'EE', SLO: 'SI', GBZ: 'GI', FL: 'LI', RSM: 'SM', MC: 'MC', CY: 'CY',
 };
 
-// Everyday names the package does not list in these languages.
-const EXTRA_NAMES: Record<string, string> = {
-  england: 'GB', scotland: 'GB', wales: 'GB', 'northern ireland': 'GB', britain: 'GB',
-  angleterre: 'GB', ecosse: 'GB', 'pays de galles': 'GB', 'grande bretagne': 'GB',
-  schottland: 'GB', grossbritannien: 'GB', 'vereinigtes konigreich': 'GB',
-  inglaterra: 'GB', escocia: 'GB', 'gran bretana': 'GB', inghilterra: 'GB', scozia: 'GB',
-  'gran bretagna': 'GB', 'gra bretanha': 'GB', engeland: 'GB', schotland: 'GB', 'groot brittannie': 'GB',
-  holland: 'NL', hollande: 'NL', holanda: 'NL', olanda: 'NL', 'the netherlands': 'NL', nederland: 'NL',
-  'czech republic': 'CZ', tschechien: 'CZ', 'republique tcheque': 'CZ', 'republica checa': 'CZ',
-  'repubblica ceca': 'CZ', 'republica tcheca': 'CZ', tsjechie: 'CZ',
-  macedonia: 'MK', 'fyr macedonia': 'MK', 'north macedonia': 'MK', 'former yugoslav republic of macedonia': 'MK',
-  turkey: 'TR', turkiye: 'TR', kosovo: 'XK', moldova: 'MD', russia: 'RU', vatican: 'VA',
-};
+// Everyday and inflected names the package does not list ("het VK", "Vlaanderen", "z Włoch").
+const EXTRA_NAMES: Record<string, string> = Object.fromEntries(
+  Object.entries(countryWords.names).flatMap(([code, names]) => names.map((name) => [name, code] as const)),
+);
+
+// Codes in use that ISO has not assigned: Kosovo's XK is the one the EU and the UN use.
+const USER_ASSIGNED = new Set(['XK']);
 
 function nameKey(text: string): string {
   return matchKey(text)
@@ -77,7 +76,7 @@ const LONGEST_NAME_IN_WORDS = Math.max(...[...CODE_BY_NAME.keys()].map((k) => k.
 function codeFromLetters(letters: string, allowVehicle: boolean): string | null {
   const upper = letters.toUpperCase();
   if (EU_CODES[upper]) return EU_CODES[upper];
-  if (upper.length === 2 && countries.isValid(upper)) return upper;
+  if (upper.length === 2 && (countries.isValid(upper) || USER_ASSIGNED.has(upper))) return upper;
   if (upper.length === 3) {
     const fromAlpha3 = countries.alpha3ToAlpha2(upper);
     if (fromAlpha3) return fromAlpha3;
@@ -111,17 +110,23 @@ export function sortedUnique(codes: Iterable<string>): string[] {
     if (typeof raw !== 'string') continue;
     const upper = raw.trim().toUpperCase();
     const code = EU_CODES[upper] ?? upper;
-    if (/^[A-Z]{2}$/.test(code)) set.add(code);
+    if (/^[A-Z]{2}$/.test(code) && (countries.isValid(code) || USER_ASSIGNED.has(code))) set.add(code);
   }
   return [...set].sort();
 }
 
 const PROSE_WORD = /[\p{L}\p{M}'\u2019.]+/gu;
 
+interface Mention {
+  code: string;
+  index: number;
+  end: number;
+}
+
 /** Country names inside running text: only capitalised words, so "turkey" the bird or "chad" stays out. */
-function namesInProse(text: string): string[] {
-  const words = [...execAll(PROSE_WORD, text)].map((m) => ({ raw: m[0], key: nameKey(m[0]) }));
-  const found: string[] = [];
+function mentionsInProse(text: string): Mention[] {
+  const words = [...execAll(PROSE_WORD, text)].map((m) => ({ raw: m[0], key: nameKey(m[0]), index: m.index, end: m.index + m[0].length }));
+  const found: Mention[] = [];
   let i = 0;
   while (i < words.length) {
     let matched = 0;
@@ -132,9 +137,12 @@ function namesInProse(text: string): string[] {
           .map((w) => w.key)
           .join(' ');
         const code = size === 1 && AMBIGUOUS_IN_PROSE.has(key) ? undefined : CODE_BY_NAME.get(key);
-        // One short word that is only a code ("IT" in "IT technologies") is not a name.
-        if (code && !(size === 1 && words[i].raw.length <= 3 && words[i].raw === words[i].raw.toUpperCase())) {
-          found.push(code);
+        // One short word that is only a code ("IT" in "IT technologies") is not a name; "UK" and
+        // "VK" are how people write the United Kingdom.
+        const letters = words[i].raw.replace(/\.+$/, '');
+        const bareCode = size === 1 && letters.length <= 3 && letters === letters.toUpperCase() && !/^(?:UK|VK)$/.test(letters);
+        if (code && !bareCode) {
+          found.push({ code, index: words[i].index, end: words[i + size - 1].end });
           matched = size;
           break;
         }
@@ -143,6 +151,111 @@ function namesInProse(text: string): string[] {
     i += matched || 1;
   }
   return found;
+}
+
+function namesInProse(text: string): string[] {
+  return mentionsInProse(text).map((m) => m.code);
+}
+
+// Towns partner lists name after an organisation ("Name, Brno", "Name (Sofia)", "Ghent - Belgium").
+const CODE_BY_CITY: Map<string, string> = (() => {
+  const map = new Map<string, string>();
+  for (const [code, names] of Object.entries(cityData)) {
+    if (!Array.isArray(names)) continue;
+    for (const name of names) {
+      const key = nameKey(name);
+      if (key && !map.has(key)) map.set(key, code);
+    }
+  }
+  return map;
+})();
+
+/** The country of a town as a partner list writes it ("Brno", "Kraków", "Θεσσαλονίκη"), or null. */
+export function countryOfCity(text: string): string | null {
+  if (typeof text !== 'string' || text.length > 60) return null;
+  return CODE_BY_CITY.get(nameKey(text)) ?? null;
+}
+
+// Nationality adjectives, as stems ("italian" covers italiano, italiana, italiani), longest first.
+const ADJECTIVE_STEMS: readonly [string, string][] = Object.entries(countryWords.adjectives)
+  .flatMap(([code, stems]) => stems.map((stem) => [nameKey(stem), code] as [string, string]))
+  .sort((a, b) => b[0].length - a[0].length);
+const ORGANISATION_WORD_KEYS = new Set(countryWords.organisationWords.map((word) => nameKey(word)));
+// How far from its noun an adjective may stand: "the Danish organisation", "entidade irlandesa",
+// "On the Hungarian side", "partnera strategicznego, fińskiej uczelni".
+const ADJECTIVE_REACH = 3;
+
+function adjectiveCode(key: string): string | null {
+  for (const [stem, code] of ADJECTIVE_STEMS) {
+    if (key.startsWith(stem) && key.length - stem.length <= 5) return code;
+  }
+  return null;
+}
+
+/** The country of a nationality adjective in any of the record's languages ("irlandesa", "Danish", "croate"), or null. */
+export function countryOfAdjective(word: string): string | null {
+  if (typeof word !== 'string' || word.length > 40) return null;
+  const key = nameKey(word);
+  return key.length >= 4 && !key.includes(' ') ? adjectiveCode(key) : null;
+}
+
+/** Countries given as nationality adjectives of an organisation: "the Danish organisation", "entidade irlandesa". */
+function adjectivesInProse(text: string): Mention[] {
+  const words = [...execAll(/[\p{L}\p{M}'\u2019-]+/gu, text)].map((m) => ({ key: nameKey(m[0]), index: m.index, end: m.index + m[0].length }));
+  const found: Mention[] = [];
+  words.forEach((word, i) => {
+    if (word.key.length < 4) return;
+    const code = adjectiveCode(word.key);
+    if (!code) return;
+    const near = words.slice(Math.max(0, i - ADJECTIVE_REACH), i + ADJECTIVE_REACH + 1);
+    if (near.some((other) => ORGANISATION_WORD_KEYS.has(other.key))) found.push({ code, index: word.index, end: word.end });
+  });
+  return found;
+}
+
+// Codes written in a bracketed run: "4 Partner from EU countries (BG, EL, PL, RO)".
+const CODE_RUN = /[([]\s*((?:[A-Z]{2}\s*[,;/]\s*)+[A-Z]{2})\s*[)\]]/g;
+// A share next to a country is a statistic about it, not a partner country: "11.2% UK".
+const STATISTIC = /\d\s?%|\d\s?(?:per\s?cent|pour\s?cent|prozent|por\s?ciento|per\s?cento|por\s?cento|procent)/iu;
+const CLAUSE_END = /[;!?\n]|\.(?=\s|$)/u;
+
+function nearStatistic(text: string, mention: Mention): boolean {
+  const before = text.slice(Math.max(0, mention.index - 30), mention.index);
+  const after = text.slice(mention.end, mention.end + 30);
+  const ownBefore = before.split(CLAUSE_END).pop() ?? '';
+  const ownAfter = after.split(CLAUSE_END)[0] ?? '';
+  return STATISTIC.test(ownBefore) || STATISTIC.test(ownAfter);
+}
+
+/**
+ * Countries a running text names for a project: country names in any of the record's languages
+ * (capitalised, so "turkey" stays out), nationality adjectives next to an organisation word ("the
+ * Danish organisation", "entidade irlandesa"), and bracketed runs of codes ("(BG, EL, PL, RO)").
+ * Left out: a country beside a percentage ("11.2% UK") and names joined by dashes into a
+ * programme's name ("España-Francia-Andorra", "Italia - Francia").
+ */
+export function countriesInProse(text: string): string[] {
+  if (typeof text !== 'string' || !text) return [];
+  const codes: string[] = [];
+  for (const run of text.matchAll(CODE_RUN)) {
+    for (const letters of run[1].split(/\s*[,;/]\s*/)) {
+      const code = codeFromLetters(letters, false);
+      if (code) codes.push(code);
+    }
+  }
+  const mentions = mentionsInProse(text);
+  const chained = new Set<Mention>();
+  for (let i = 1; i < mentions.length; i++) {
+    if (/^\s*[-–—]\s*$/u.test(text.slice(mentions[i - 1].end, mentions[i].index))) {
+      chained.add(mentions[i - 1]);
+      chained.add(mentions[i]);
+    }
+  }
+  for (const mention of [...mentions, ...adjectivesInProse(text)]) {
+    if (chained.has(mention) || nearStatistic(text, mention)) continue;
+    codes.push(mention.code);
+  }
+  return sortedUnique(codes);
 }
 
 /**

@@ -2,24 +2,24 @@ import type { Status } from '../schema/vocabularies.ts';
 import { execAll, foldAccents, normaliseWhitespace } from './text.ts';
 
 // Dates as project pages write them, in English, French, German, Spanish, Italian, Portuguese and
-// Dutch, to ISO 8601 at the precision the page gives. The record never invents a day or a month:
+// Dutch (and Polish and Greek month names, which the collected pages carry too), to ISO 8601 at the precision the page gives. The record never invents a day or a month:
 // "May 2019" stays "2019-05".
 
 // Month names and their usual abbreviations, accent-folded and lower-cased. Where languages share a
 // spelling ("mar", "set", "dec") they agree on the month, so one table serves all seven.
 const MONTH_NAMES: Record<number, string[]> = {
-  1: ['january', 'jan', 'janvier', 'janv', 'januar', 'janner', 'enero', 'ene', 'gennaio', 'gen', 'janeiro', 'januari'],
-  2: ['february', 'feb', 'febr', 'fevrier', 'fevr', 'fev', 'februar', 'febrero', 'febbraio', 'fevereiro', 'februari'],
-  3: ['march', 'mar', 'mars', 'marz', 'maerz', 'marzo', 'marco', 'maart', 'mrt'],
-  4: ['april', 'apr', 'avril', 'avr', 'abril', 'abr', 'aprile'],
-  5: ['may', 'mai', 'mayo', 'maggio', 'mag', 'maio', 'mei'],
-  6: ['june', 'jun', 'juin', 'juni', 'junio', 'giugno', 'giu', 'junho'],
-  7: ['july', 'jul', 'juillet', 'juil', 'juli', 'julio', 'luglio', 'lug', 'julho'],
-  8: ['august', 'aug', 'aout', 'agosto', 'ago', 'augustus'],
-  9: ['september', 'sep', 'sept', 'septembre', 'septiembre', 'setiembre', 'settembre', 'set', 'setembro'],
-  10: ['october', 'oct', 'octobre', 'oktober', 'okt', 'octubre', 'ottobre', 'ott', 'outubro', 'out'],
-  11: ['november', 'nov', 'novembre', 'noviembre', 'novembro'],
-  12: ['december', 'dec', 'decembre', 'dezember', 'dez', 'diciembre', 'dic', 'dicembre', 'dezembro'],
+  1: ['january', 'jan', 'janvier', 'janv', 'januar', 'janner', 'enero', 'ene', 'gennaio', 'gen', 'janeiro', 'januari', 'styczen', 'stycznia', 'ιανουαριος', 'ιανουαριου', 'ιανουαριο', 'ιαν'],
+  2: ['february', 'feb', 'febr', 'fevrier', 'fevr', 'fev', 'februar', 'febrero', 'febbraio', 'fevereiro', 'februari', 'luty', 'lutego', 'φεβρουαριος', 'φεβρουαριου', 'φεβρουαριο', 'φεβ'],
+  3: ['march', 'mar', 'mars', 'marz', 'maerz', 'mrz', 'marzo', 'marco', 'maart', 'mrt', 'marzec', 'marca', 'μαρτιος', 'μαρτιου', 'μαρτιο', 'μαρ'],
+  4: ['april', 'apr', 'avril', 'avr', 'abril', 'abr', 'aprile', 'kwiecien', 'kwietnia', 'απριλιος', 'απριλιου', 'απριλιο', 'απρ'],
+  5: ['may', 'mai', 'mayo', 'maggio', 'mag', 'maio', 'mei', 'maj', 'maja', 'μαιος', 'μαιου', 'μαιο', 'μαι'],
+  6: ['june', 'jun', 'juin', 'juni', 'junio', 'giugno', 'giu', 'junho', 'czerwiec', 'czerwca', 'ιουνιος', 'ιουνιου', 'ιουνιο', 'ιουν'],
+  7: ['july', 'jul', 'juillet', 'juil', 'juli', 'julio', 'luglio', 'lug', 'julho', 'lipiec', 'lipca', 'ιουλιος', 'ιουλιου', 'ιουλιο', 'ιουλ'],
+  8: ['august', 'aug', 'aout', 'agosto', 'ago', 'augustus', 'sierpien', 'sierpnia', 'αυγουστος', 'αυγουστου', 'αυγουστο', 'αυγ'],
+  9: ['september', 'sep', 'sept', 'septembre', 'septiembre', 'setiembre', 'settembre', 'set', 'setembro', 'wrzesien', 'wrzesnia', 'σεπτεμβριος', 'σεπτεμβριου', 'σεπτεμβριο', 'σεπ'],
+  10: ['october', 'oct', 'octobre', 'oktober', 'okt', 'octubre', 'ottobre', 'ott', 'outubro', 'out', 'pazdziernik', 'pazdziernika', 'οκτωβριος', 'οκτωβριου', 'οκτωβριο', 'οκτ'],
+  11: ['november', 'nov', 'novembre', 'noviembre', 'novembro', 'listopad', 'listopada', 'νοεμβριος', 'νοεμβριου', 'νοεμβριο', 'νοε'],
+  12: ['december', 'dec', 'decembre', 'dezember', 'dez', 'diciembre', 'dic', 'dicembre', 'dezembro', 'grudzien', 'grudnia', 'δεκεμβριος', 'δεκεμβριου', 'δεκεμβριο', 'δεκ'],
 };
 
 const MONTH_BY_NAME = new Map<string, number>(
@@ -31,9 +31,9 @@ const MONTH = `(${[...MONTH_BY_NAME.keys()].sort((a, b) => b.length - a.length).
 const YEAR = '((?:19|20)\\d{2})';
 const DAY = '(\\d{1,2})';
 // "1st", "1er", "1re", "1ère", "1º", "1°", "3." (German), "1.º" (Spanish).
-const ORDINAL = '(?:st|nd|rd|th|er|re|ere|e|o|a|\\.?º|\\.?ª|°|\\.)?';
+const ORDINAL = '(?:st|nd|rd|th|er|re|ere|ste|de|e|o|a|\\.?º|\\.?ª|°|\\.)?';
 // Joining words between day, month and year: "1st of May", "12 de enero de 2016", "1 del 2016".
-const JOIN = '(?:\\s*,?\\s*(?:of|de|del|di|do|da)\\s+|\\s*,\\s*|\\s*)';
+const JOIN = '(?:\\s*,?\\s*(?:of|de|del|di|do|da|του)\\s+|\\s*,\\s*|\\s*)';
 const NOT_BEFORE = '(?<![\\p{L}\\p{N}])';
 const NOT_AFTER = '(?![\\p{L}\\p{N}])';
 
@@ -106,8 +106,20 @@ const READERS: Reader[] = [
   },
 ];
 
+// "3o kwietnia 2017": a letter o typed for the zero of 20 or 30 before a month name. "1o" stays an
+// ordinal ("1o de maio"), as no one writes the first of a month as the tenth.
+const LETTER_O_ZERO = /(?<![\p{L}\p{N}])([23])o(?=\s+\p{L})/gu;
+
+// Project numbers hold years that are no dates: "2019-1-BG01-KA201-062278", "2017-1-UK01-KA205-035400".
+const IDENTIFIER = /(?<![\p{L}\p{N}])(?:19|20)\d{2}-\d{1,2}-[a-z]{2}\d{2}[a-z0-9-]*/gu;
+
 function prepare(text: string): string {
-  return normaliseWhitespace(foldAccents(text).toLowerCase()).replace(/[\u2010-\u2015\u2212]/g, '-');
+  return normaliseWhitespace(foldAccents(text).toLowerCase())
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(IDENTIFIER, (id: string) => ' '.repeat(id.length))
+    .replace(LETTER_O_ZERO, (whole, digit: string, offset: number, all: string) =>
+      new RegExp(`^\\s+${MONTH}`, 'u').test(all.slice(offset + whole.length)) ? `${digit}0` : whole,
+    );
 }
 
 /** Every date-like stretch of the text in reading order; impossible dates are kept with iso null. */
@@ -177,6 +189,169 @@ export function parseDateRange(text: string): { start: string | null; end: strin
   return END_ONLY.test(before) ? { start: null, end: only.iso } : { start: only.iso, end: null };
 }
 
+// Words that open and close a period in running text: "from ... to ...", "entre ... et ...",
+// "van ... tot ...", "od ... do ..." (Polish), "από ... έως ..." (Greek).
+const PERIOD_FROM = /(?<![\p{L}])(?:from|between|du|de|des|depuis|entre|von|vom|zwischen|desde|dal|dall'|dalla|da|van|tussen|od|απο|years|annees|jahren|anos|anni|jaren|latach|ετη)(?:\s+(?:the|le|la|l'|el|il|lo|o|a|het|τον|την|το))?\s*$/u;
+const PERIOD_TO = /^\s*(?:r\.?|rok|roku)?\s*(?:-|to|till|until|through|and|au|a|et|jusqu'?(?:au|en|a)?|bis|bis zum|und|hasta|y|al|alla|fino al|e|ate|tot|en|do|εως|ως|μεχρι)(?:\s+(?:the|le|la|l'|el|il|lo|o|a|het|τον|την|το))?\s*$/u;
+
+/**
+ * A project's period written in running text: "Het project loopt van december 2019 tot september
+ * 2022", "entre Octobre 2018 et Février 2021", "od stycznia 2019 r. do maja 2021 r.". Only two
+ * dates joined by a "from ... to" pair of words count (or by a dash when both give a month):
+ * a lone date in a sentence is as likely an event's or a post's. Null when the text has none.
+ */
+export function parsePeriodInText(text: string): { start: string; end: string } | null {
+  if (typeof text !== 'string' || text.length === 0) return null;
+  const prepared = prepare(text);
+  const found = findDates(prepared);
+  for (let i = 0; i + 1 < found.length; i++) {
+    const [a, b] = [found[i], found[i + 1]];
+    if (!a.iso || !b.iso || a.iso > b.iso) continue;
+    const between = prepared.slice(a.end, b.start);
+    if (!PERIOD_TO.test(between)) continue;
+    const opened = PERIOD_FROM.test(prepared.slice(Math.max(0, a.start - 40), a.start));
+    // Without an opening word, "and" joins any two dates; a dash or "to" between two dates that
+    // give their month is a period all the same ("01-11-2017 tot 05-04-2020").
+    const joined = !/^\s*(?:and|et|und|y|e|en)\s*$/.test(between) && a.iso.length >= 7 && b.iso.length >= 7;
+    if (!opened && !joined) continue;
+    // "From 14/06/2018 to 16/06/2018 ... for the first Training": an event's days, not a project's.
+    if (isEventSpan(a.iso, b.iso) || EVENT_PATTERN.test(clauseAround(prepared, a.start, b.end))) continue;
+    return { start: a.iso, end: b.iso };
+  }
+  return null;
+}
+
+// What a page reports happening within a project, in the seven languages and Greek and Polish,
+// accent-folded: a training, a meeting, a kick-off, a conference, a visit, an award ceremony.
+// Dates beside these words are the event's, not the project's. Stems: "conferen" serves
+// conference, conférence, Konferenz, conferencia, conferenza, conferência, conferentie.
+const EVENT_STEMS = [
+  // en
+  'training', 'meeting', 'kick-?off', 'conferen', 'congres', 'visit', 'award', 'ceremon', 'workshop', 'seminar', 'webinar',
+  'event', 'summer school', 'study visit', 'mobility', 'exchange', 'festival', 'fair', 'launch event', 'came together', 'gathered',
+  // fr
+  'formation', 'reunion', 'rencontre', 'colloque', 'visite', 'remise des prix', 'prix', 'atelier', 'evenement', 'manifestation',
+  'journee', 'salon', 'seance',
+  // de
+  'schulung', 'fortbildung', 'treffen', 'sitzung', 'auftakt', 'tagung', 'besuch', 'preisverleihung', 'verleihung', 'zeremonie',
+  'veranstaltung', 'messe', 'austausch', 'mobilitat', 'fachtag',
+  // es
+  'formacion', 'reunion', 'encuentro', 'jornada', 'visita', 'premio', 'entrega de premios', 'taller', 'evento', 'feria',
+  'intercambio', 'movilidad', 'acto',
+  // it
+  'formazione', 'riunione', 'incontro', 'convegno', 'premiazione', 'cerimonia', 'giornata', 'scambio', 'mobilita',
+  // pt
+  'formacao', 'reuniao', 'oficina', 'premio', 'mobilidade',
+  // nl
+  'opleiding', 'vergadering', 'bijeenkomst', 'bezoek', 'prijsuitreiking', 'uitreiking', 'ceremonie', 'evenement', 'studiedag',
+  'uitwisseling',
+  // pl
+  'szkolenie', 'szkolenia', 'spotkanie', 'spotkania', 'konferencj', 'wizyt', 'nagrod', 'warsztat', 'seminari', 'wydarzeni',
+  // el
+  'συναντηση', 'συναντησ', 'εκδηλωσ', 'συνεδρι', 'επισκεψ', 'βραβ', 'τελετ', 'εργαστηρι', 'σεμιναρι', 'ημεριδ',
+];
+const EVENT_PATTERN = new RegExp(`(?<![\\p{L}])(?:${EVENT_STEMS.join('|').replace(/ /g, '\\s+')})`, 'u');
+
+/** Whether a text names an event (training, meeting, kick-off, conference, visit, award...). */
+export function mentionsEvent(text: string): boolean {
+  return typeof text === 'string' && EVENT_PATTERN.test(prepare(text));
+}
+
+// Two days less than a month apart: a meeting's or a course's dates, never a project's period.
+function isEventSpan(start: string, end: string): boolean {
+  if (start.length !== 10 || end.length !== 10) return false;
+  return Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`) < 31 * 86_400_000;
+}
+
+// The clause a stretch of text sits in: up to the nearest comma, semicolon, colon or bracket.
+function clauseAround(prepared: string, from: number, to: number): string {
+  const before = prepared.slice(0, from);
+  const opened = Math.max(...[',', ';', ':', '(', ')'].map((mark) => before.lastIndexOf(mark))) + 1;
+  const rest = prepared.slice(to);
+  const close = rest.search(/[,;:()]/);
+  return prepared.slice(opened, close < 0 ? prepared.length : to + close);
+}
+
+// A lone date that says where the project's period starts or ends: a preposition right before it
+// ("since", "seit", "από τον", "until", "bis", "hasta") or a starting or ending verb in its clause
+// ("Im September 2023 ... ein Projekt gestartet", "A finales del año 2022 finalizó el Proyecto").
+const ARTICLE = '(?:\\s+(?:the|le|la|l\'|el|il|lo|o|a|het|de|τον|την|το|του))?';
+const START_BEFORE = new RegExp(
+  `(?<![\\p{L}])(?:since|starting(?:\\s+in)?|beginning(?:\\s+in)?|depuis|a\\s+partir\\s+d[eu']|a\\s+compter\\s+du|seit|ab|desde|dal|dall'|dalla|dallo|a\\s+partire\\s+da\\p{L}*|sinds|vanaf|od|απο)${ARTICLE}\\s*$`,
+  'u',
+);
+const END_BEFORE = new RegExp(
+  `(?<![\\p{L}])(?:until|till|up\\s+to|by\\s+the\\s+end\\s+of|jusqu'?(?:au|en|a|a\\s+fin)?|bis(?:\\s+(?:zum|ende|end))?|hasta|fino\\s+a\\p{L}*|ate|tot(?:\\s+en\\s+met)?|t/m|εως|μεχρι)${ARTICLE}\\s*$`,
+  'u',
+);
+const START_VERBS = [
+  'started', 'starts', 'began', 'begins', 'launched', 'kicked off', 'commenced', 'got underway',
+  'a demarre', 'a debute', 'a commence', 'demarre', 'debute', 'lance',
+  'gestartet', 'startete', 'startet', 'begonnen', 'begann', 'beginnt',
+  'comenzo', 'empezo', 'se inicio', 'arranco', 'inicio', 'comienza', 'empieza', 'arranca', 'puso en marcha',
+  'iniziato', 'iniziata', 'avviato', 'avviata', 'partito', 'ha preso il via', 'inizia',
+  'comecou', 'iniciou', 'teve inicio', 'arrancou', 'iniciado',
+  'gestart', 'startte', 'begon', 'van start',
+  'rozpoczal', 'rozpoczela', 'rozpoczelo', 'rozpoczeto', 'ruszyl', 'rozpoczyna',
+  'ξεκινησε', 'ξεκινα', 'αρχισε',
+];
+const END_VERBS = [
+  'ended', 'ends', 'finished', 'completed', 'concluded', 'will end', 'runs until', 'running until',
+  's\'est termine', 's\'est terminee', 'a pris fin', 'prend fin', 's\'acheve', 's\'est acheve', 'cloture', 'cloturee',
+  'endet', 'endete', 'beendet', 'abgeschlossen', 'lauft bis',
+  'finalizo', 'termino', 'concluyo', 'finaliza', 'finalizara', 'terminara', 'concluye',
+  'e terminato', 'si e concluso', 'si e conclusa', 'terminera', 'si concludera', 'concluso', 'conclusa',
+  'terminou', 'finalizou', 'concluiu', 'terminara',
+  'eindigde', 'eindigt', 'afgerond', 'afgesloten', 'beeindigd',
+  'zakonczyl', 'zakonczyla', 'zakonczony', 'zakonczy',
+  'ολοκληρωθηκε', 'ολοκληρωνεται', 'τελειωσε', 'ληγει', 'εληξε',
+];
+const verbPattern = (verbs: string[]): RegExp =>
+  new RegExp(`(?<![\\p{L}])(?:${verbs.map((v) => v.replace(/ /g, '\\s+')).join('|')})(?![\\p{L}])`, 'u');
+const START_VERB = verbPattern(START_VERBS);
+const END_VERB = verbPattern(END_VERBS);
+
+/**
+ * Lone dates a sentence about a project gives as its start or end: "Im September 2023 hat der IB
+ * ein neues Projekt gestartet" (start 2023-09), "Bis August 2026 sollen im Projekt ..." (end
+ * 2026-08), "συμμετέχει από τον Ιανουάριο του 2020 σε ... πρόγραμμα" (start 2020-01), "A finales
+ * del año 2022 finalizó el Proyecto" (end 2022). A date in a clause that names an event (a
+ * training, a meeting, a kick-off, a conference, a visit, an award) is the event's and is skipped.
+ * The caller decides the sentence is about the project. Null when the sentence says neither.
+ */
+export function projectDateInText(text: string): { start: string | null; end: string | null } | null {
+  if (typeof text !== 'string' || text.length === 0) return null;
+  const prepared = prepare(text);
+  let start: string | null = null;
+  let end: string | null = null;
+  for (const date of findDates(prepared)) {
+    if (!date.iso) continue;
+    let clause = clauseAround(prepared, date.start, date.end);
+    // "In September 2023, the IB launched a new project": a clause that is only the date leans on the next.
+    if (clause.split(/\s+/).filter(Boolean).length <= 4) clause = clauseAround(prepared, date.start, date.end + clause.length + 2) || clause;
+    if (EVENT_PATTERN.test(clause)) continue;
+    const before = prepared.slice(Math.max(0, date.start - 30), date.start);
+    const role = START_BEFORE.test(before)
+      ? 'start'
+      : END_BEFORE.test(before)
+        ? 'end'
+        : startOrEndVerb(clause);
+    if (role === 'start') start ??= date.iso;
+    if (role === 'end') end ??= date.iso;
+  }
+  if (start && end && start > end) return null;
+  return start || end ? { start, end } : null;
+}
+
+function startOrEndVerb(clause: string): 'start' | 'end' | null {
+  const s = clause.search(START_VERB);
+  const e = clause.search(END_VERB);
+  if (s < 0 && e < 0) return null;
+  if (e < 0) return 'start';
+  if (s < 0) return 'end';
+  return s < e ? 'start' : 'end';
+}
+
 // Status words as sites print them. Matched whole-word on accent-folded, lower-cased text.
 const STATUS_WORDS: Record<Status, string[]> = {
   completed: [
@@ -187,6 +362,7 @@ const STATUS_WORDS: Record<Status, string[]> = {
     'concluso', 'completato', 'terminato', 'chiuso', 'conclusa', 'completata', 'terminata',
     'encerrado', 'concluída',
     'afgerond', 'beeindigd', 'voltooid', 'afgesloten',
+    'zakonczony', 'zakonczone', 'zakonczona', 'zrealizowany', 'ολοκληρωμενο', 'ολοκληρωθηκε',
   ],
   ongoing: [
     'ongoing', 'on-going', 'on going', 'in progress', 'running', 'active', 'in execution',
@@ -196,6 +372,7 @@ const STATUS_WORDS: Record<Status, string[]> = {
     'in corso', 'attivo', 'in svolgimento',
     'em curso', 'em andamento', 'ativo', 'em execucao',
     'lopend', 'actief', 'in uitvoering',
+    'w trakcie', 'w realizacji', 'realizowany', 'σε εξελιξη',
   ],
   planned: [
     'planned', 'upcoming', 'forthcoming', 'not started', 'not yet started',
@@ -213,6 +390,29 @@ const STATUS_PATTERNS: { status: Status; pattern: RegExp }[] = (Object.keys(STAT
     'u',
   ),
 }));
+
+// Words that, in a sentence about the project, say it is over: "The project was successfully
+// completed", "A finales del año 2022 finalizó el Proyecto", "Projet ... cloturé en 2015",
+// "Projekty zakończone". Only completion is read from running text: "active" or "running" there
+// describe anything but the project's stage.
+const COMPLETED_IN_TEXT = new RegExp(
+  `(?<![\\p{L}])(?:${[
+    'completed', 'finished', 'ended', 'concluded', 'was closed',
+    'termine', 'terminee', 'acheve', 'cloture', 'cloturee',
+    'abgeschlossen', 'abgeschlossene', 'beendet',
+    'finalizo', 'finalizado', 'finalizada', 'concluido', 'concluida', 'terminado', 'terminada', 'concluyo',
+    'concluso', 'conclusa', 'terminato', 'terminata', 'completato', 'si e concluso', 'si e conclusa',
+    'encerrado', 'finalizou', 'concluiu',
+    'afgerond', 'beeindigd', 'voltooid', 'afgesloten',
+    'zakonczony', 'zakonczone', 'zakonczyl', 'zakonczyla', 'zrealizowany', 'zrealizowane',
+  ].join('|')})(?![\\p{L}])`,
+  'u',
+);
+
+/** Whether a sentence says that what it is about is over (see COMPLETED_IN_TEXT). */
+export function saysCompleted(sentence: string): boolean {
+  return typeof sentence === 'string' && COMPLETED_IN_TEXT.test(prepare(sentence));
+}
 
 /**
  * A status label ("Closed", "PROJET TERMINÉ", "en cours", "gepland") to the record's status; when

@@ -2,20 +2,34 @@ import type { Output } from '../schema/record.ts';
 import { OUTPUT_TYPES, type OutputType } from '../schema/vocabularies.ts';
 import outputTypeData from '../schema/vocab/output-types.json' with { type: 'json' };
 import { createPhraseMatcher } from './phrase-matcher.ts';
-import { matchKey, normaliseWhitespace, splitListItems, stripBullet, trimChars } from './text.ts';
+import outputCueData from '../schema/vocab/output-cues.json' with { type: 'json' };
+import { detectLanguage } from './language.ts';
+import { escapeRegExp, matchKey, normaliseWhitespace, splitListItems, stripBullet, trimChars } from './text.ts';
 import { synonymTable } from './vocab.ts';
 
 // Outputs ("deliverables", "résultats", "Ergebnisse") as project pages list them, to { title, type,
 // count }. The type comes from the head noun of the phrase: "1 Summary report on IAG methodology"
 // is a report about a methodology, so only the words before the first preposition decide.
 
-const outputMatcher = createPhraseMatcher(synonymTable('output-types.json', OUTPUT_TYPES.filter((t) => t !== 'other'), outputTypeData));
+// "other" holds products of no listed kind ("alert system", "hubs", "observatory"): found in prose
+// like the rest, typed "other".
+const outputMatcher = createPhraseMatcher(synonymTable('output-types.json', OUTPUT_TYPES, outputTypeData));
+
+// What tells prose that the project makes something ("develop", "erarbeitete", "se publicará"),
+// phrases whose output words name no product ("dans le cadre", "good practices", "education and
+// training"), meetings, which are activities, not products, and the words that point back to a
+// product already named ("esa guía"), and relative pronouns, whose clause describes the product
+// before them ("einen Lehrgang, der Methodik und E-Training verbindet"), and verbs of using what
+// exists ("implement strategies", "découvrir des outils"), not making it. Data in
+// src/schema/vocab/output-cues.json.
+const OUTPUT_CUE_KINDS = ['creation', 'idiom', 'meeting', 'anaphor', 'relative', 'use'] as const;
+const outputCueMatcher = createPhraseMatcher(synonymTable('output-cues.json', OUTPUT_CUE_KINDS, outputCueData));
 
 // Where the head phrase ends: a preposition or a separator in any of the seven languages.
 const HEAD_END = new RegExp(
   '\\s(?:of|for|on|to|about|in|with|by|from|regarding|dedicated|aimed|targeting|' +
     "de|du|des|pour|sur|à|au|aux|avec|par|" +
-    'für|zur|zum|zu|über|von|vom|mit|gegen|' +
+    'für|zur|zum|zu|über|von|vom|mit|gegen|der|' +
     'para|sobre|del|con|contra|' +
     'per|su|di|della|dello|dei|degli|delle|sul|sulla|' +
     'com|do|da|dos|das|' +
@@ -31,12 +45,19 @@ const DEFERRING_HEADS = new Set([
 ]);
 const COMPLEMENT_START = /^\s+(?:of|de|des|du|di|dei|degli|delle|van|von|der|do|dos|da|das)\s/iu;
 
+/** Where a text names a product of the output vocabulary ("guide", "plateforme"). */
+export function outputMatches(text: string): { start: number; end: number }[] {
+  return typeof text === 'string' ? outputMatcher.matchAll(text) : [];
+}
+
 /** The output type of a title, by the keyword that heads it; "other" when none is known. */
 export function outputType(text: string): OutputType {
   if (typeof text !== 'string') return 'other';
   const title = normaliseWhitespace(text).replace(/^\d+\s+/, '');
   const matches = outputMatcher.matchAll(title);
   if (matches.length === 0) return 'other';
+  // Named by a kind of its own, a product of no listed kind is still "other" ("Lernspiel").
+  if (matches.every((m) => m.code === 'other')) return 'other';
 
   const headEnd = title.search(HEAD_END);
   const inHead = matches.filter((m) => headEnd < 0 || m.start < headEnd);
@@ -165,3 +186,279 @@ export function parseOutputList(text: string): Output[] {
   }
   return outputs;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Outputs in prose: "Vient ensuite la création d'un guide ... et d'une plateforme en ligne",
+// "Desenvolver duas intervenções piloto". A sentence that says the project makes something names
+// its products with the output vocabulary; each phrase of it (split at "and", commas) gives at
+// most one output, typed by its head noun and counted by the number before it.
+
+// Sentences end at . ! ? ; or a line break (list items); "z.B." and "e.g." do not end one.
+const SENTENCE_END = /(?<!\b(?:z\.B|e\.g|i\.e|z|B|bzw|ca|etc|nr|no|n°))[.!?;](?=\s|$)|\n+/giu;
+
+/** Sentences and list items of a text. */
+export function sentencesOf(text: string): string[] {
+  return text
+    .split(SENTENCE_END)
+    .map((sentence) => normaliseWhitespace(sentence ?? ''))
+    .filter((sentence) => /\p{L}{3}/u.test(sentence));
+}
+
+// Where one product ends and the next begins within a sentence.
+const PHRASE_BOUNDARY =
+  /\s*[,:;()«»"“”„]\s*|\s+(?:and|as well as|or|et|ainsi que|ou|und|sowie|oder|y|e|así como|o|ed|nonché|bem como|ou|i|oraz|και|als ook)\s+|\s[-–—]\s/giu;
+
+// Words that may stand between a count and its noun ("3 new bridging courses"), read backwards.
+const NUMBER_TOKEN = /^(?:\d{1,3}|\(\d{1,3}\))$/u;
+// Articles and determiners open a noun phrase; the title starts after them.
+const DETERMINERS = new Set(
+  ('a an the this these its their our one ' +
+    'un une des le la les l du de d au aux ce cette ces son sa ses leur leurs ' +
+    'ein eine einen einem einer eines der die das den dem des ihr ihre ' +
+    'el los las una unos unas lo su sus del al ' +
+    'il gli uno un il lo i le della dello dei degli delle ' +
+    'o os as um uma uns umas do da dos das no na ' +
+    'een het de deze dit hun').split(' '),
+);
+const MAX_WORDS_BEFORE = 3;
+const MAX_TITLE_WORDS = 14;
+
+function countBefore(words: string[]): number | null {
+  // The nearest number among the few words before the noun ("duas intervenções", "3 bridging").
+  for (let i = words.length - 1; i >= Math.max(0, words.length - MAX_WORDS_BEFORE); i--) {
+    const word = words[i].replace(/[()]/g, '');
+    if (NUMBER_TOKEN.test(words[i])) {
+      const n = Number(word);
+      return n > 0 ? n : null;
+    }
+    const spelled = NUMBER_WORDS[matchKey(word)];
+    if (spelled) return spelled;
+  }
+  return null;
+}
+
+// Prepositions end the words that may qualify a noun on its left ("development of | standard
+// evaluation methods").
+const PREPOSITIONS = new Set(
+  ('of for to with by from in on at ' +
+    'à pour par avec sur en dans ' +
+    'für zur zum von vom mit zu aus ' +
+    'para por con en ' +
+    'per con su in ' +
+    'para por com em ' +
+    'voor van met op in').split(' '),
+);
+
+/** One product phrase ("a guide for teachers") to an Output, or null when it names none. */
+function outputOfPhrase(phrase: string): Output | null {
+  const matches = outputMatcher.matchAll(phrase);
+  if (matches.length === 0) return null;
+  const ignored = outputCueMatcher.matchAll(phrase).filter((m) => m.code !== 'creation');
+  const kept = matches.filter((m) => !ignored.some((i) => i.start <= m.start && i.end >= m.end));
+  if (kept.length === 0) return null;
+  const first = kept[0];
+  if (outputCueMatcher.matchAll(first.label).some((m) => m.code === 'meeting')) return null;
+
+  // The noun phrase: a few words before the noun, after the last determiner, preposition or cue.
+  const before = phrase.slice(0, first.start).trim().split(/\s+/).filter(Boolean);
+  if (outputCueMatcher.matchAll(phrase.slice(0, first.start)).some((m) => m.code === 'use')) return null;
+  const pointer = before.length > 0 ? before[before.length - 1] : '';
+  if (pointer && outputCueMatcher.matchAll(pointer).some((m) => m.code === 'anaphor' && m.label.length === pointer.length)) return null;
+  const count = countBefore(before);
+  let from = before.length;
+  for (let i = before.length - 1; i >= Math.max(0, before.length - MAX_WORDS_BEFORE); i--) {
+    const key = matchKey(before[i].replace(/^[dl]['’]/i, '').replace(/['’]$/, ''));
+    if (DETERMINERS.has(key) || PREPOSITIONS.has(key) || NUMBER_TOKEN.test(before[i]) || NUMBER_WORDS[key]) break;
+    if (/^[dl]['’]/i.test(before[i]) && key.length === 0) break;
+    if (outputCueMatcher.matchAll(before[i]).some((m) => m.code === 'creation')) break;
+    from = i;
+  }
+  const head = [...before.slice(from).map((word) => word.replace(/^[dl]['’]/i, '')), phrase.slice(first.start)].join(' ');
+  const title = trimChars(normaliseWhitespace(head.split(/\s+/).slice(0, MAX_TITLE_WORDS).join(' ')), '-–—:;,.');
+  if (!title) return null;
+  return { title, type: outputType(title), count };
+}
+
+// A quoted name of six words or more is a project's or a document's title ("«EARLY identification,
+// INDIVIDUALIZED targeting and TAILORED intervention ... methodology for the transition»"): its
+// words name no product of this project, and its language is not the sentence's.
+const QUOTED_TITLE = /[«“„"]([^«»“”„"]{3,400})[»”"]/gu;
+export const withoutQuotedTitles = (text: string): string =>
+  text.replace(QUOTED_TITLE, (whole, inner: string) => (inner.trim().split(/\s+/).length >= 6 ? ' … ' : whole));
+
+// Idioms are blanked on the whole sentence, before it is cut into phrases at commas and "or":
+// "(Not in Education, Employment or Training)" names no training. An idiom inside a longer
+// product name ("collection of good practices") stays.
+function withoutIdioms(sentence: string): string {
+  const products = outputMatcher.matchAll(sentence);
+  let out = sentence;
+  for (const idiom of outputCueMatcher.matchAll(sentence)) {
+    if (idiom.code !== 'idiom') continue;
+    if (products.some((p) => p.start <= idiom.start && p.end >= idiom.end && p.end - p.start > idiom.end - idiom.start)) continue;
+    out = out.slice(0, idiom.start) + ' '.repeat(idiom.end - idiom.start) + out.slice(idiom.end);
+  }
+  return out;
+}
+
+const isConjunction = (separator: string | undefined): boolean => separator !== undefined && /^\s+\p{L}[\p{L}\s]*\s+$/u.test(separator);
+
+/** The products one sentence names, one per phrase; "strategies and methods" is one. */
+function outputsOfSentence(text: string): Output[] {
+  // Cut where the blanked sentence has boundaries; read each phrase as written.
+  const blanked = withoutIdioms(text);
+  const boundary = new RegExp(PHRASE_BOUNDARY.source, PHRASE_BOUNDARY.flags);
+  const spans: { start: number; end: number; separator: string | undefined }[] = [];
+  let at = 0;
+  let separator: string | undefined;
+  for (const match of blanked.matchAll(boundary)) {
+    if (match.index === undefined) continue;
+    spans.push({ start: at, end: match.index, separator });
+    separator = match[0];
+    at = match.index + match[0].length;
+  }
+  spans.push({ start: at, end: blanked.length, separator });
+
+  const outputs: Output[] = [];
+  let previous: Output | null = null;
+  let inRelativeClause = false;
+  for (const span of spans) {
+    const phrase = blanked.slice(span.start, span.end);
+    if (!phrase.trim()) continue;
+    const firstWord = phrase.trim().split(/\s+/)[0];
+    if (span.separator !== undefined && !isConjunction(span.separator)) {
+      inRelativeClause = outputCueMatcher.matchAll(firstWord).some((m) => m.code === 'relative' && m.label.length === firstWord.length);
+    }
+    if (inRelativeClause) continue;
+    const found = outputOfPhrase(phrase.trim());
+    if (!found) {
+      previous = null;
+      continue;
+    }
+    // The title as written, idioms and all ("Guía de buenas prácticas").
+    const original = text.slice(span.start, span.end);
+    const offset = original.indexOf(found.title.split(/\s+/)[0]);
+    const titleWords = found.title.split(/\s+/).length;
+    const title = offset >= 0 ? trimChars(normaliseWhitespace(original.slice(offset)).split(/\s+/).slice(0, Math.max(titleWords, MAX_TITLE_WORDS)).join(' '), '-–—:;,.') : found.title;
+    const output = { ...found, title: title || found.title };
+    // "handouts and practical materials": a second noun of the same kind with no article or
+    // number of its own is one product with the first.
+    const bare = !DETERMINERS.has(matchKey(phrase.trim().split(/\s+/)[0])) && output.count === null;
+    if (previous && isConjunction(span.separator) && bare && previous.type === output.type) continue;
+    outputs.push(output);
+    previous = output;
+  }
+  return outputs;
+}
+
+export interface ProseOptions {
+  /** The text is a labelled outputs section: every sentence may name products, cue or not. */
+  labelled?: boolean;
+  /** The record's language: sentences clearly in another (a translated abstract) are skipped. */
+  language?: string;
+}
+
+/** The text without the project's own names (title, acronym), which say nothing of whom it serves. */
+export function withoutNames(text: string, names: readonly (string | null | undefined)[] = []): string {
+  let out = text;
+  for (const name of names) {
+    if (!name || name.trim().length < 3) continue;
+    // An acronym is matched as written ("NEETS", not "NEETs"); a title in any case.
+    const acronym = !/\s/.test(name.trim()) && name === name.toUpperCase();
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name.trim())}(?![\\p{L}\\p{N}])`, acronym ? 'gu' : 'giu');
+    out = out.replace(pattern, ' … ');
+  }
+  return out;
+}
+
+// Words that say a name is a project's ("the NEETS project", "projeto NEETS", "progetto NEET in
+// Azione"): the name in capitals beside them names the project, not a group or a product.
+const PROJECT_WORD = '(?:[Pp]roject|[Pp]rojet|[Pp]rojekt|[Pp]royecto|[Pp]rogetto|[Pp]rojeto|[Pp]rojecto|PROJECT|PROJET|PROJEKT|PROYECTO|PROGETTO|PROJETO)';
+const CAPITALS = "\\p{Lu}[\\p{Lu}\\p{N}'’&-]+";
+const PROJECT_NAME_AFTER = new RegExp(`(?<![\\p{L}])(${PROJECT_WORD}(?:\\s+(?:[Ee]urope[ua]|[Ee]uropeo|[Ee]uropéen|[Ee]uropäische[sn]?|[Ee]uropean|Erasmus\\+?))?\\s+)(${CAPITALS}(?:\\s+${CAPITALS})*)(?![\\p{L}])`, 'gu');
+const PROJECT_NAME_BEFORE = new RegExp(`(?<![\\p{L}])(${CAPITALS}(?:\\s+${CAPITALS})*)(\\s+${PROJECT_WORD})(?![\\p{L}])`, 'gu');
+
+/**
+ * The text with the project's own names blanked where the page writes them beside a project word
+ * ("The NEETS project targets ...", "O grupo alvo do projeto NEETS"), and the known names (title,
+ * acronym) wherever they stand alone in capitals.
+ */
+export function withoutProjectMentions(text: string, names: readonly (string | null | undefined)[] = []): string {
+  if (typeof text !== 'string') return '';
+  const capitalsOnly = (name: string): boolean => name === name.toUpperCase() && /\p{Lu}/u.test(name);
+  return text
+    .replace(PROJECT_NAME_AFTER, (whole, word: string, name: string) => (capitalsOnly(name) ? `${word}${' … '}` : whole))
+    .replace(PROJECT_NAME_BEFORE, (whole, name: string, word: string) => (capitalsOnly(name) ? ` … ${word}` : whole))
+    .replace(/\S+/g, (token) => {
+      const bare = token.replace(/^[("'“«]+|[)"'”»,.;:!?]+$/g, '');
+      return names.some((name) => typeof name === 'string' && name.length >= 3 && !/\s/.test(name) && bare === name) ? token.replace(bare, ' … ') : token;
+    });
+}
+
+// Shorter sentences are too short for a language guess worth trusting.
+const LANGUAGE_CHECK_MIN = 60;
+
+/**
+ * The outputs a text names in prose or in list items: sentences with a making cue ("develop",
+ * "création", "erarbeitete", "se publicará") or, in a labelled section, every sentence. Exact
+ * repeats are dropped; meetings and words inside idioms ("dans le cadre", "good practices") are
+ * not products.
+ */
+export function outputsInProse(text: string, options: ProseOptions = {}): Output[] {
+  if (typeof text !== 'string' || !text.trim()) return [];
+  const outputs: Output[] = [];
+  const seen = new Set<string>();
+  const add = (found: readonly Output[]): void => {
+    for (const output of found) {
+      const key = `${output.count ?? ''}|${matchKey(output.title)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      outputs.push(output);
+    }
+  };
+  const sentences = sentencesOf(withoutQuotedTitles(text));
+  for (let i = 0; i < sentences.length; i++) {
+    const sentence = sentences[i];
+    if (sentence.length > 2000) continue;
+    const cued = options.labelled || makingCues(sentence).length > 0;
+    if (!cued) continue;
+    if (options.language && sentence.length >= LANGUAGE_CHECK_MIN && detectLanguage(sentence, options.language) !== options.language) continue;
+    // "Die Broschüren zum Herunterladen:" introduces a list whose items are the products.
+    if (sentence.endsWith(':')) {
+      const items: Output[] = [];
+      let j = i + 1;
+      for (; j < sentences.length && sentences[j].split(/\s+/).length <= LIST_ITEM_WORDS && !sentences[j].endsWith(':'); j++) {
+        const item = parseOutput(sentences[j]);
+        if (item && outputMatcher.matchAll(item.title).length > 0) items.push(item);
+      }
+      if (items.length > 0) {
+        add(items);
+        i = j - 1;
+        continue;
+      }
+    }
+    add(outputsOfSentence(sentence));
+  }
+  return outputs;
+}
+
+// "an institution that develops new ... tools": a making verb in a relative clause about someone
+// (a partner described by what it does) says nothing of what the project makes. Relative clauses
+// about a product ("a platform that was developed") follow the product's noun.
+function makingCues(sentence: string): { start: number; end: number }[] {
+  return outputCueMatcher.matchAll(sentence).filter((cue) => {
+    if (cue.code !== 'creation') return false;
+    const before = sentence.slice(0, cue.start).trimEnd();
+    const pronoun = RELATIVE_PRONOUNS.find((word) => matchKey(before.slice(-word.length - 1)) === word && (before.length === word.length || /[^\p{L}]/u.test(before.at(-word.length - 1) ?? ' ')));
+    if (!pronoun) return true;
+    // The antecedent: the few words before the pronoun; a product there keeps the cue.
+    const antecedent = before.slice(Math.max(0, before.length - pronoun.length - 40), before.length - pronoun.length);
+    return outputMatcher.matchAll(antecedent).length > 0;
+  });
+}
+
+const RELATIVE_PRONOUNS: readonly string[] = [
+  ...new Set(Object.values((outputCueData as { relative: Record<string, string[]> }).relative).flat().map((word) => matchKey(word))),
+].sort((a, b) => b.length - a.length);
+
+// Items of a list that a sentence introduces are short; a longer line is prose again.
+const LIST_ITEM_WORDS = 12;

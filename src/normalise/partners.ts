@@ -1,5 +1,5 @@
 import type { Partner } from '../schema/record.ts';
-import { countryCode } from './countries.ts';
+import { countryCode, countryOfAdjective, countryOfCity } from './countries.ts';
 import { execAll, foldAccents, foldWithOffsets, normaliseWhitespace, trimChars } from './text.ts';
 
 // Partners as sites write them: "Ghent - Belgium" on URBACT, "Tulcea County Council -RO Contact:
@@ -44,10 +44,14 @@ const LEAD_WORDS = [
   'socio principal', 'socio coordinador', 'coordinador', 'coordinadora', 'entidad coordinadora',
   'capofila', 'coordinatore', 'coordinatrice', 'ente capofila',
   'coordenador', 'coordenadora', 'entidade coordenadora', 'parceiro principal',
-  'penvoerder', 'coordinator', 'hoofdaanvrager', 'projectleider',
+  'penvoerder', 'coordinator', 'hoofdaanvrager', 'projectleider', 'hoofdpartner', 'coordinerende partner',
+  'porteur', 'promotor', 'promotora', 'entidade promotora', 'entidad promotora', 'lider projektu', 'koordynator', 'koordynator projektu',
+  'συντονιστης', 'συντονιστρια', 'συντονιστης φορεας', 'projektleiter', 'projektträger', 'consortium leader', 'project lead',
 ];
-const LEAD_ALTERNATIVES = LEAD_WORDS.map((w) => w.replace(/[-\s]+/g, '[\\s-]*')).join('|');
-const LEAD_MARKER = new RegExp(`(?<![\\p{L}])(?:project\\s+)?(?:${LEAD_ALTERNATIVES})(?![\\p{L}])`, 'iu');
+const LEAD_ALTERNATIVES = LEAD_WORDS.map((w) => foldAccents(w)).map((w) => w.replace(/[-\s]+/g, '[\\s-]*')).join('|');
+// "entidade coordenadora do projeto", "coordinator of the project": the project's words go with the marker.
+const OF_THE_PROJECT = String.raw`(?:\s+(?:do|da|of\s+the|of|du|del|dello|des|van\s+het|des|dell['’]|de\s+l['’]|del)\s*(?:projeto|projecto|project|projet|progetto|proyecto|projekts?|iniciativa|initiative|iniziativa|consortium|consorcio|consorzio|cons[oó]rcio))?`;
+const LEAD_MARKER = new RegExp(`(?<![\\p{L}])(?:project\\s+)?(?:${LEAD_ALTERNATIVES})${OF_THE_PROJECT}(?![\\p{L}])`, 'iu');
 // "(Lead)" or "Lead:" alone, which is too common a word to trust anywhere else.
 const BARE_LEAD = /\(\s*lead\s*\)|^\s*lead\s*[:\-–]/iu;
 
@@ -70,7 +74,7 @@ function withoutLeadMarker(text: string): string {
   }
   let out = text;
   for (const [start, end] of spans.sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + ' ' + out.slice(end);
-  return trimChars(out.replace(/\(\s*[,;/-]*\s*\)/g, ' '), ':-–—,');
+  return trimChars(out.replace(/\(\s*[,;/-]*\s*\)/g, ' ').replace(/\s*,\s*(?:,\s*)+/g, ', '), ':-–—,');
 }
 
 // Words that make a name an organisation rather than a town, in the seven languages.
@@ -110,6 +114,11 @@ const CITY_OF = /^(?:city|town|municipality|ville|commune|stadt|gemeinde|ciudad|
 const COUNTRY_SUFFIX = /^(.*\S)(?:\s+[-–—]\s*|\s*[-–—]\s+|\s*,\s*)([^-–—,]+)$/u;
 const COUNTRY_IN_BRACKETS = /^(.*\S)\s*[([]\s*([^()[\]]+?)\s*[)\]]$/u;
 
+// "Name, City" or "Name (City)": a town a partner list names after the organisation.
+const CITY_SUFFIX = /^(.*\S)(?:\s*,\s*|\s+[-–—]\s+|\s*[([]\s*)([^,()[\]]+?)\s*[)\]]?$/u;
+// A country written after the name with nothing between ("Hayatboyu Ogrenme Akademisi Dernegi Turkije").
+const TRAILING_WORDS = /^(.*\S)\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?)$/u;
+
 function splitCountry(text: string): { name: string; country: string | null; countryAsName: boolean } {
   const bracket = COUNTRY_IN_BRACKETS.exec(text);
   if (bracket) {
@@ -124,7 +133,38 @@ function splitCountry(text: string): { name: string; country: string | null; cou
   return { name: text, country: null, countryAsName: false };
 }
 
+/** A town after the name: "Name, Brno", "Name (Sofia)", "Name - Θεσσαλονίκη" when the town is known. */
+function splitCity(text: string): { name: string; city: string; country: string } | null {
+  const suffix = CITY_SUFFIX.exec(text);
+  if (!suffix) return null;
+  const places = suffix[2].split(/\s*\/\s*/);
+  const country = countryOfCity(places[0]);
+  return country ? { name: suffix[1], city: suffix[2], country } : null;
+}
+
+/** "Name, City" before a country already read: the town, when it looks like one. */
+function splitPlace(text: string): { name: string; city: string } | null {
+  const parts = /^(.*\S)\s*,\s*([^,]+)$/u.exec(text);
+  if (!parts) return null;
+  const place = parts[2].trim();
+  const known = countryOfCity(place.split(/\s*\/\s*/)[0]) !== null;
+  if (!known && !place.split(/\s*\/\s*/).every((p) => looksLikePlace(p))) return null;
+  // The rest must still name an organisation, not a second half of the name ("PIA, informatiesystemen").
+  if (!/^\p{Lu}/u.test(place) || parts[1].split(/\s+/).length < 1) return null;
+  return { name: parts[1], city: place };
+}
+
 const WEBSITE = /(?:https?:\/\/|www\.)[^\s<>()"']+[^\s<>()"'.,;:]/iu;
+// A bare domain a list writes for a website ("czechdex.cz"): lower case, no blanks, a short TLD.
+const BARE_DOMAIN = /(?<![\p{L}\p{N}@.])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:[a-z]{2}|com|org|net|info|edu|gov)(?:\/[^\s()]*)?(?![\p{L}\p{N}@])/u;
+// "UPV/EHU: Universidad del País Vasco", "EFD: Association ...": an acronym before a colon.
+const ACRONYM_PREFIX = /^([\p{Lu}\p{N}][\p{Lu}\p{N}&/.\-]{1,11}|[\p{Lu}][\p{L}\p{N}]{1,9})\s*:\s+(?=\S)/u;
+// Articles a sentence puts before a name ("le SAJ de HUY", "l’Institut", "de stad Amiens").
+const LEADING_ARTICLE = /^(?:l['’]\s*|(?:le|la|les|il|lo|gli|i|el|los|las|o|a|os|as|de|het|der|die|das|den|dem|des|the|dal|dalla|dai|dalle|della|del|dello|degli|do|da|dos|das|pelo|pela|por|with|und|and|et|y|e|en|i|oraz|και|η|ο|το|οι|τα|τον|την|του|της)\s+(?=\S))+/u;
+// What a sentence says an organisation is before naming it: "l’ong internazionale Assfam", "a entidade
+// irlandesa Irish Rural Link", "la asociación Mestura". Lower case only, so a name that begins with
+// such a word ("Asociación Building Bridges", "Association de Centres Sociaux") keeps it.
+const DESCRIPTOR = /^(?:ong|ngo|organisation|organization|organisme|organismo|organização|organizzazione|organización|organisatie|association|associação|associazione|asociación|entidade|entidad|ente|entity|partner|parceir[oa]|socio|partenaire|instituição|institución|istituzione|institution)(?:\s+(\p{Ll}[\p{L}-]*))?\s+(?=[\p{Lu}\p{N}])/u;
 const CONTACT_LABEL = /(?<![\p{L}])(?:contact(?:o|a|e)?\s*(?:person|persona|name|nom)?|kontakt(?:person)?|contatto|contato|contactpersoon|e-?mail|email)\s*:/iu;
 
 function cleanName(text: string): string {
@@ -142,13 +182,29 @@ export function looksLikePersonName(text: string): boolean {
 }
 
 /**
+ * The country a nationality adjective in an organisation's name gives ("União das Mutualidades
+ * Portuguesas", "Irish Rural Link"), when it gives one: only words in ordinary case count, since
+ * an acronym ("CECOA") is no adjective ("ceco").
+ */
+export function countryOfName(name: string): string | null {
+  const codes = new Set(
+    name
+      .split(/[^\p{L}\p{M}'’-]+/u)
+      .filter((word) => /^\p{Lu}\p{Ll}/u.test(word))
+      .map((word) => countryOfAdjective(word))
+      .filter((code): code is string => code !== null),
+  );
+  return codes.size === 1 ? [...codes][0] : null;
+}
+
+/**
  * One partner line to a Partner: "Ghent - Belgium", "Lead Partner : Ghent - Belgium",
  * "Västernorrland County Council – SE (Lead partner) Contact: ilona.novak@lvn.se",
  * "Servei d'Ocupació de Catalunya -E", "City of Ghent (BE)", "Gent, Belgium". The name loses its
  * country suffix; the role is lead when the line or the caller says so. A town named with its
  * country (URBACT's form) is also the partner's city. Null when no name is left.
  */
-export function parsePartnerLine(line: string, options: { lead?: boolean } = {}): Partner | null {
+export function parsePartnerLine(line: string, options: { lead?: boolean; prose?: boolean } = {}): Partner | null {
   // A partner line names one organisation; a longer "line" is a paragraph, not a partner.
   if (typeof line !== 'string' || line.length > 1000) return null;
   const text = normaliseWhitespace(line);
@@ -165,18 +221,71 @@ export function parsePartnerLine(line: string, options: { lead?: boolean } = {})
 
   organisationPart = deobfuscate(organisationPart).replace(EMAIL, ' ');
   if (website) organisationPart = organisationPart.replace(website, ' ');
+  organisationPart = organisationPart.replace(BARE_DOMAIN, ' ');
   organisationPart = cleanName(withoutLeadMarker(cleanName(organisationPart)));
+  organisationPart = cleanName(organisationPart.replace(ACRONYM_PREFIX, ''));
+  if (options.prose) {
+    organisationPart = cleanName(
+      organisationPart
+        .replace(LEADING_ARTICLE, '')
+        // "O CECOA": a capitalised article only before an acronym, since "Lo Scrigno" keeps its own.
+        .replace(/^(?:O|A|Os|As|Il|Lo|La|Le|Les|El|Los|Las|Het|De|Der|Die|Das)\s+(?=[\p{Lu}\p{N}]{2,}(?:\s|$))/u, '')
+        .replace(/\.$/, ''),
+    );
+  }
+  // The descriptor goes; a nationality adjective in it gives the country ("entidade irlandesa").
+  let describedCountry: string | null = null;
+  const descriptor = options.prose ? DESCRIPTOR.exec(organisationPart) : null;
+  if (descriptor) {
+    describedCountry = descriptor[1] ? countryOfAdjective(descriptor[1]) : null;
+    if (!descriptor[1] || describedCountry || /^(?:internaz\p{L}*|internac\p{L}*|internat\p{L}*|local\p{L}*|nacional\p{L}*|nazional\p{L}*|national\p{L}*|europe\p{L}*|parceir\p{L}*|partner\p{L}*)$/u.test(descriptor[1])) {
+      organisationPart = cleanName(organisationPart.slice(descriptor[0].length));
+    }
+  }
 
-  const { name: rawName, country, countryAsName } = splitCountry(organisationPart);
-  const name = cleanName(rawName);
+  const split = splitCountry(organisationPart);
+  let { name: rawName, country } = split;
+  country ??= describedCountry;
+  const { countryAsName } = split;
+  let city: string | null = null;
+  if (country) {
+    // "Name, City, Country": the town between them.
+    const place = splitPlace(cleanName(rawName));
+    if (place) {
+      rawName = place.name;
+      city = place.city;
+    }
+  } else {
+    const town = splitCity(organisationPart);
+    if (town && looksLikeOrganisation(town.name)) {
+      rawName = town.name;
+      city = town.city;
+      country = town.country;
+    } else {
+      // A country glued to the end of the name stays in the name ("Save the Children Romania").
+      const trailing = TRAILING_WORDS.exec(organisationPart);
+      const code = trailing && trailing[1].split(/\s+/).length >= 2 && !/^\p{Lu}{1,3}$/u.test(trailing[2]) ? countryCode(trailing[2]) : null;
+      if (code) country = code;
+    }
+  }
+  // A bracketed acronym after the name ("Fondazione S. Carlo Onlus (FSC)") is not part of it.
+  const name = cleanName(rawName.replace(/\s*\(\s*[\p{Lu}\p{N}&.\-]{2,10}\s*\)\s*$/u, ''));
   if (!name || !/\p{L}/u.test(name)) return null;
   // A bare country code left over ("– SE") names no organisation.
   if (/^\p{Lu}{1,3}$/u.test(name) && countryCode(name)) return null;
 
-  let city: string | null = null;
   const cityOf = CITY_OF.exec(name);
-  if (cityOf && looksLikePlace(cleanName(cityOf[1]))) city = cleanName(cityOf[1]);
+  if (city) {
+    // read above
+  } else if (cityOf && looksLikePlace(cleanName(cityOf[1]))) {
+    city = cleanName(cityOf[1]);
+    country ??= countryOfCity(city);
+  }
   else if (country && countryAsName && looksLikePlace(name)) city = name;
+
+  // A nationality adjective in the name says where it is ("União das Mutualidades Portuguesas",
+  // "Irish Rural Link"): only a word in ordinary case, since "CECOA" is no Italian "ceco".
+  country ??= countryOfName(name);
 
   const contactText = cleanName(
     deobfuscate(contactPart)

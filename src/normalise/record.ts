@@ -1,4 +1,3 @@
-import { NormaliseError } from '../core/errors.ts';
 import { projectRecordSchema, type ProjectRecord } from '../schema/record.ts';
 import { ISCED_LEVELS, MEASURE_TYPES } from '../schema/vocabularies.ts';
 
@@ -15,9 +14,10 @@ function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
 }
 
 /**
- * The last step of every adapter: puts list fields in their canonical order, adds partner
- * countries to the record's countries, and validates against the zod schema. A record that fails
- * is a NormaliseError carrying the URL and every reason, never a half-valid record.
+ * The last step of every adapter: puts list fields in their canonical order and adds partner
+ * countries to the record's countries. It does not validate: the extraction screens every record
+ * against the schema (screenRecords) and quarantines those that fail, with their reasons, so one
+ * bad value costs one record, not the page.
  */
 export function finaliseRecord(record: ProjectRecord): ProjectRecord {
   const countries = new Set(record.countries);
@@ -35,10 +35,24 @@ export function finaliseRecord(record: ProjectRecord): ProjectRecord {
     themes: uniqueBy(record.themes, (t) => t.toLowerCase()),
   };
 
-  const parsed = projectRecordSchema.safeParse(finished);
-  if (!parsed.success) {
-    const reasons = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'record'}: ${issue.message}`);
-    throw new NormaliseError(`record from ${record.source} is invalid: ${reasons.join('; ')}`, { url: record.sourceUrl });
-  }
-  return parsed.data;
+  return finished;
+}
+
+/** A record the schema rejected, with its place among the page's records and every reason. */
+export interface QuarantinedRecord {
+  ordinal: number;
+  record: unknown;
+  reasons: string[];
+}
+
+/** Splits an adapter's records into those the schema accepts (parsed) and those it rejects. */
+export function screenRecords(records: readonly unknown[]): { valid: ProjectRecord[]; quarantined: QuarantinedRecord[] } {
+  const valid: ProjectRecord[] = [];
+  const quarantined: QuarantinedRecord[] = [];
+  records.forEach((record, ordinal) => {
+    const parsed = projectRecordSchema.safeParse(record);
+    if (parsed.success) valid.push(parsed.data);
+    else quarantined.push({ ordinal, record, reasons: parsed.error.issues.map((issue) => `${issue.path.join('.') || 'record'}: ${issue.message}`) });
+  });
+  return { valid, quarantined };
 }

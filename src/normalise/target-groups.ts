@@ -1,8 +1,12 @@
 import type { TargetGroup } from '../schema/record.ts';
 import { TARGET_GROUP_CODES } from '../schema/vocabularies.ts';
 import targetGroupData from '../schema/vocab/target-groups.json' with { type: 'json' };
-import { createPhraseMatcher } from './phrase-matcher.ts';
-import { normaliseWhitespace, trimChars } from './text.ts';
+import targetGroupCueData from '../schema/vocab/target-group-cues.json' with { type: 'json' };
+import { createPhraseMatcher, type PhraseMatch } from './phrase-matcher.ts';
+import { matchKey, normaliseWhitespace, trimChars } from './text.ts';
+import { detectLanguage } from './language.ts';
+import { outputMatches, sentencesOf, withoutNames, withoutProjectMentions, withoutQuotedTitles } from './outputs.ts';
+import { noteUnmatched } from './unmatched.ts';
 import { synonymTable } from './vocab.ts';
 
 // Target groups named in a page's own words ("young at risk of school dropout", "décrocheurs",
@@ -41,4 +45,190 @@ export function targetGroupFor(label: string): TargetGroup | null {
   if (matches.length === 0) return null;
   const best = matches.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
   return { code: best.code, label: cleaned };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Target groups of a whole page. Any project page names schools, teachers, parents and young
+// people as its actors and names the problem it fights ("early school leaving"); only some of
+// them are the groups it serves. So, in prose:
+// - a problem named as such ("abandono escolar", "décrochage scolaire") is no group: the group is
+//   the people ("décrocheurs", "jeunes en décrochage"); the problem terms are the "issue" list;
+// - actors (young people in general, practitioners, institutions, families) count only in a
+//   sentence that says whom the project is for ("aimed at", "s'adresse aux", "ne beneficeranno",
+//   "richtet sich an"): the "cue" list;
+// - the specific groups (NEETs, early leavers, at-risk learners, migrants ...) count wherever the
+//   project text names them;
+// - young people in general ("jeunes", "giovani") give way to a more specific group of young
+//   people, as DESIGN.md says ("when nothing more specific is said").
+// Labelled sections ("Zielgruppen", "Destinatari") are read whole, as targetGroupsIn does.
+
+const CUE_KINDS = ['cue', 'issue', 'generic', 'learners'] as const;
+const cueTable = synonymTable('target-group-cues.json', CUE_KINDS, targetGroupCueData);
+const cueMatcher = createPhraseMatcher(cueTable);
+// On a project page pupils and students are young people the project works with ("learners" list);
+// site adapters' beneficiary fields keep the vocabulary as it is.
+const pageTable = synonymTable('target-groups.json', TARGET_GROUP_CODES, targetGroupData);
+const pageMatcher = createPhraseMatcher({ ...pageTable, 'young-people': [...pageTable['young-people'], ...cueTable.learners] });
+
+const ACTOR_CODES: ReadonlySet<string> = new Set(['young-people', 'practitioners', 'institutions', 'families']);
+const SPECIFIC_CODES: ReadonlySet<string> = new Set([
+  'early-leavers', 'at-risk-learners', 'neet', 'vet-learners', 'disadvantaged', 'migrants', 'minorities', 'special-needs',
+]);
+
+/** Whether a phrase, taken whole, is one of the kind of cue words ("abandono escolar" is an issue). */
+function isWhole(kind: (typeof CUE_KINDS)[number], phrase: string): boolean {
+  const key = matchKey(phrase);
+  return cueMatcher.matchAll(phrase).some((m) => m.code === kind && matchKey(m.label) === key);
+}
+
+export interface PageText {
+  /** Text under target-group labels and headings ("Target groups", "Qual o grupo-alvo?"). */
+  labelled?: string | null;
+  /** The project's own prose (no navigation, no related articles). */
+  prose?: string | null;
+  /** The record's language: prose sentences clearly in another (a translated abstract) are skipped. */
+  language?: string;
+  /** The project's title and acronym: "NEETS at Risk" names a project, not its group. */
+  names?: readonly (string | null)[];
+}
+
+const LANGUAGE_CHECK_MIN = 60;
+
+/**
+ * The target groups of a page, from its labelled sections and from the sentences of its prose that
+ * name them as groups (see above); one entry per code, in order of first appearance, labelled as
+ * written.
+ */
+export function targetGroupsOfPage(page: PageText): TargetGroup[] {
+  const found: { code: TargetGroup['code']; label: string }[] = [];
+  const names = page.names ?? [];
+  const labelled = typeof page.labelled === 'string' && page.labelled.length <= 20000 ? withoutProjectMentions(page.labelled) : '';
+  const prose =
+    typeof page.prose === 'string' ? withoutQuotedTitles(withoutProjectMentions(withoutNames(page.prose.slice(0, 100000), names))) : '';
+  for (const match of pageMatcher.matchAll(labelled)) {
+    if (!isWhole('issue', match.label) && !isNamed(match.label, names)) found.push(match);
+  }
+  for (const sentence of sentencesOf(prose)) {
+    if (sentence.length > 3000) continue;
+    if (page.language && sentence.length >= LANGUAGE_CHECK_MIN && detectLanguage(sentence, page.language) !== page.language) continue;
+    const matches = pageMatcher
+      .matchAll(sentence)
+      .filter((m) => !isWhole('issue', m.label) && !inProperName(sentence, m) && !isAnaphoric(sentence, m));
+    if (matches.length === 0) continue;
+    const cued = cueMatcher.matchAll(sentence).some((m) => m.code === 'cue');
+    for (const match of matches) {
+      if (cued || !ACTOR_CODES.has(match.code) || isCounted(sentence, match) || isServedByOutput(sentence, match)) found.push(match);
+    }
+  }
+  const specific = found.some((group) => SPECIFIC_CODES.has(group.code));
+  const groups: TargetGroup[] = [];
+  const seen = new Set<string>();
+  for (const group of found) {
+    if (seen.has(group.code)) continue;
+    if (group.code === 'young-people' && specific) {
+      // Kept only when some mention of young people is more than the generic word.
+      const qualified = found.filter((g) => g.code === 'young-people' && !isWhole('generic', g.label));
+      if (qualified.length === 0) continue;
+      seen.add(group.code);
+      groups.push({ code: group.code, label: normaliseWhitespace(qualified[0].label) });
+      continue;
+    }
+    seen.add(group.code);
+    groups.push({ code: group.code, label: normaliseWhitespace(group.label) });
+  }
+  return groups;
+}
+
+/** "NEETS" where the project is called NEETS: a name, not a group. */
+function isNamed(label: string, names: readonly (string | null | undefined)[]): boolean {
+  const key = matchKey(label);
+  return names.some((name) => typeof name === 'string' && matchKey(name) === key);
+}
+
+// Words that join the capitalised words of a name ("Equal Opportunities of Persons with Disabilities").
+const NAME_JOINERS = new Set(
+  'of for with and the de du des la le et für und der von del y di e da do dos das van voor en het'.split(' '),
+);
+const isCapitalised = (word: string): boolean => /^[\p{Lu}\p{N}]/u.test(word);
+
+/**
+ * Whether a group word stands inside an organisation's or a project's name: written capitalised
+ * within a run of at least two more capitalised words ("Equal Opportunities of Persons with
+ * Disabilities non-profit Ltd", "Easy School for Young Students"). A group written in capitals
+ * alone ("NEETs", "Early School Leavers") is still a group.
+ */
+function inProperName(sentence: string, match: PhraseMatch<string>): boolean {
+  const words = match.label.split(/\s+/);
+  if (!words.every((word) => isCapitalised(word) || NAME_JOINERS.has(word.toLowerCase()))) return false;
+  // Acronyms and words in capitals throughout are how pages write the groups themselves.
+  if (words.every((word) => word === word.toUpperCase())) return false;
+  const outside = (tokens: string[]): number => {
+    let count = 0;
+    for (const token of tokens) {
+      const word = token.replace(/^[("'“«]+|[)"'”»,.;:]+$/g, '');
+      if (!word) break;
+      if (isCapitalised(word)) count++;
+      else if (!NAME_JOINERS.has(word.toLowerCase())) break;
+      if (/[,.;:)]$/.test(token)) break;
+    }
+    return count;
+  };
+  const before = sentence.slice(0, match.start).trim().split(/\s+/).filter(Boolean).reverse();
+  const after = sentence.slice(match.end).trim().split(/\s+/).filter(Boolean);
+  // A capitalised first word of the sentence is no sign of a name.
+  const beforeCount = outside(before) - (before.length > 0 && outside(before) === before.length ? 1 : 0);
+  return beforeCount + outside(after) >= 2;
+}
+
+// "ces élèves", "this vulnerable target group": a group named again, not a new one.
+const DEMONSTRATIVE = /(?:^|\s)(?:this|these|those|ce|cet|cette|ces|diese|dieser|diesen|dieses|este|esta|estos|estas|ese|esa|esos|esas|questo|questa|questi|queste|estes|essas|esses|deze|dit|die)\s+(?:\p{L}+\s+)?$/iu;
+function isAnaphoric(sentence: string, match: PhraseMatch<string>): boolean {
+  return DEMONSTRATIVE.test(sentence.slice(Math.max(0, match.start - 40), match.start));
+}
+
+// "15 docenten, counselors en managers", "350 studenti": people counted are the ones the project
+// works with, whatever the verb.
+const COUNT_BEFORE = /(?:^|[\s(])\d{1,6}\s+(?:\p{L}+\s+)?$/u;
+function isCounted(sentence: string, match: PhraseMatch<string>): boolean {
+  // "una rete di 20 scuole": institutions counted are a partnership's members, not its targets.
+  if (match.code === 'institutions') return false;
+  return COUNT_BEFORE.test(sentence.slice(Math.max(0, match.start - 30), match.start));
+}
+
+// "educatieve programma's voor studenten en docenten", "un guide pour les enseignants": those a
+// product is made for are its target groups.
+const FOR_WORD = /(?:^|\s)(?:for|voor|pour|für|para|per|destiné(?:e?s?)? aux?|dirigid[oa]s? a|rivolt[oiae] a)\s/iu;
+const GROUP_JOINERS = new Set(
+  'the their our all les des de d la le l leurs tous toutes die der den dem unsere alle los las el sus todos gli i il le lo loro tutti os as seus todos de het hun alle and et und y e en o ou or oder'.split(' '),
+);
+function isServedByOutput(sentence: string, match: PhraseMatch<string>): boolean {
+  // Schools and authorities a product is "for" are as often its users as its targets.
+  if (match.code === 'institutions') return false;
+  return outputMatches(sentence).some((output) => {
+    if (output.end > match.start) return false;
+    const between = ` ${sentence.slice(output.end, match.start)}`;
+    const at = between.search(FOR_WORD);
+    if (at < 0 || /[.;:]/.test(between)) return false;
+    // The product's own words before "for" are few; after it come the groups, with their articles
+    // and "and" only ("voor studenten en docenten"), not a verb of purpose ("pour réconcilier les jeunes").
+    const words = (text: string): string[] => text.split(/\s+/).filter(Boolean);
+    if (words(between.slice(0, at)).length > 3) return false;
+    const after = between.slice(at).replace(FOR_WORD, ' ');
+    const others = pageMatcher.matchAll(after).reduce((text, m) => text.slice(0, m.start) + ' '.repeat(m.end - m.start) + text.slice(m.end), after);
+    return words(others.replace(/[,]/g, ' ')).every((word) => GROUP_JOINERS.has(matchKey(word)));
+  });
+}
+
+// Items of a labelled section ("Zielgruppen: Lehrkräfte; Sozialarbeiter; Quartiersmanager") that
+// name no group of the vocabulary: noted for the stewards (unmatched.ts), kept out of the codes.
+const CHROME = /[|·@]|https?:|www\./i;
+
+/** Notes each short item of a labelled target-group section that maps to no code. */
+export function noteUnmatchedTargetGroups(labelled: string | null | undefined): void {
+  if (typeof labelled !== 'string' || labelled.length > 20000) return;
+  for (const raw of labelled.split(/\n|;|•/)) {
+    const item = trimChars(normaliseWhitespace(raw.replace(/^[\s•·▪◦*\-–—]+/, '')), ';,.:', 'end');
+    if (!item || item.split(/\s+/).length > 8 || !/\p{L}{3}/u.test(item) || CHROME.test(item) || /[.!?]\s/.test(item)) continue;
+    if (pageMatcher.matchAll(item).every((m) => isWhole('issue', m.label))) noteUnmatched('targetGroups', item);
+  }
 }

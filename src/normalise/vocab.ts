@@ -9,8 +9,11 @@ const LANGUAGES = ['en', 'fr', 'de', 'es', 'it', 'pt', 'nl'] as const;
 export type VocabularyLanguage = (typeof LANGUAGES)[number];
 export const VOCABULARY_LANGUAGES: readonly VocabularyLanguage[] = LANGUAGES;
 
+// Languages a vocabulary may add where pages need them (Greek, Polish); none is required.
+const OPTIONAL_LANGUAGES = ['el', 'pl'] as const;
+
 const synonymList = z.array(z.string().trim().min(1)).min(1);
-const byLanguage = z.partialRecord(z.enum(LANGUAGES), synonymList);
+const byLanguage = z.partialRecord(z.enum([...LANGUAGES, ...OPTIONAL_LANGUAGES]), synonymList);
 
 /**
  * Checks a vocabulary file against its codes and flattens it to code -> synonyms. A code may map

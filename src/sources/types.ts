@@ -1,3 +1,4 @@
+import type { TextUnit } from '../schema/evidence.ts';
 import type { ProjectRecord } from '../schema/record.ts';
 
 /** What an adapter gets: a fetched (or local) document, already decoded where it is text. */
@@ -21,6 +22,11 @@ export interface FollowLink {
 export interface AdapterResult {
   records: ProjectRecord[];
   follow: FollowLink[];
+  /**
+   * The text the records were read from, in pieces with their places, for the records' evidence.
+   * Optional: without it the extraction cuts the document into pieces itself (a second parse).
+   */
+  units?: TextUnit[];
 }
 
 /**

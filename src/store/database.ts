@@ -59,6 +59,8 @@ function guarded(store: Store): Store {
     markGone: (url, at) => run('markGone', url, () => store.markGone(url, at)),
     archivedDocuments: (options) => guardedIteration('archivedDocuments', () => store.archivedDocuments(options)),
     sourceFillRates: () => run('sourceFillRates', null, () => store.sourceFillRates()),
+    unmatchedLabelCounts: () => run('unmatchedLabelCounts', null, () => store.unmatchedLabelCounts()),
+    quarantined: (limit) => run('quarantined', null, () => store.quarantined(limit)),
     rebuildCanonical: (runId, options, rebuild) => run('rebuildCanonical', null, () => store.rebuildCanonical(runId, options, rebuild)),
     recordStewardDecisions: (decisions) => run('recordStewardDecisions', null, () => store.recordStewardDecisions(decisions)),
     summary: () => run('summary', null, () => store.summary()),

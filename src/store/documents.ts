@@ -9,7 +9,9 @@ import { bumpInputGeneration } from './canonical-state.ts';
 import type { Database } from './connection.ts';
 import { contentHash, sha256Hex } from './hashing.ts';
 import { insertEvents, type RunEvent } from './runs.ts';
-import { documentBodies, documents, sourceRecords } from './schema.ts';
+import { documentBodies, documents, quarantinedRecords, sourceRecords } from './schema.ts';
+import type { Evidence, UnmatchedLabel } from '../schema/evidence.ts';
+import type { QuarantinedRecord } from '../normalise/record.ts';
 import { matchSourceRecords } from './source-record-matching.ts';
 
 export interface FetchedDocument {
@@ -50,6 +52,12 @@ export interface SaveDocumentOptions {
   followLinks?: { url: string; source?: string }[];
   /** The run ledger's event for this document, written in the same transaction: stored and logged, or neither. */
   event?: { runId: string } & RunEvent;
+  /** Per record, where its values were read. */
+  evidence?: readonly (readonly Evidence[])[];
+  /** Labels of the page that no vocabulary matched; kept with each of its records. */
+  unmatchedLabels?: readonly UnmatchedLabel[];
+  /** Records the schema rejected: they replace the document's quarantined records. */
+  quarantined?: readonly QuarantinedRecord[];
 }
 
 const previousFetchColumns = {
@@ -144,10 +152,11 @@ export async function saveDocuments(db: Database, batch: readonly DocumentToSave
     const results = batch.map((item, index): SaveDocumentResult => {
       const documentId = idByUrl.get(item.doc.url);
       if (!documentId) throw new StoreError(`saveDocuments: no document row came back for ${item.doc.url}`, { url: item.doc.url });
-      const records = planSourceRecords(documentId, item.records, storedByDocument.get(documentId) ?? [], now, plan);
+      const records = planSourceRecords(documentId, item.records, item.options ?? {}, storedByDocument.get(documentId) ?? [], now, plan);
       return { documentId, bodyChanged: before.get(item.doc.url)?.sha256 !== archived[index].sha256, records };
     });
     await writeSourceRecords(tx, plan, now);
+    await replaceQuarantine(tx, batch, idByUrl);
 
     const events = batch.flatMap((item) => (item.options?.event ? [item.options.event] : []));
     if (events.length > 0) await insertEvents(tx, events);
@@ -228,6 +237,8 @@ interface StoredRecordRow {
   ordinal: number;
   contentHash: string;
   active: boolean;
+  /** Stored before evidence was kept: rewritten even when unchanged, to gain it. */
+  hasEvidence: boolean;
   sourceUrl: string;
   title: string;
   createdAt: Date;
@@ -245,6 +256,7 @@ async function storedRecordsOf(tx: Database, documentIds: readonly string[]): Pr
       ordinal: sourceRecords.ordinal,
       contentHash: sourceRecords.contentHash,
       active: sourceRecords.active,
+      hasEvidence: sql<boolean>`${sourceRecords.evidence} is not null`,
       sourceUrl: sourceRecords.sourceUrl,
       title: sql<string>`coalesce(${sourceRecords.record}->>'title', '')`,
       createdAt: sourceRecords.createdAt,
@@ -270,7 +282,14 @@ interface RecordPlan {
 }
 
 /** Pairs one document's fresh records with its stored ones and adds the writes that takes to the plan. */
-function planSourceRecords(documentId: string, records: readonly ProjectRecord[], stored: readonly StoredRecordRow[], now: Date, plan: RecordPlan): SaveDocumentResult['records'] {
+function planSourceRecords(
+  documentId: string,
+  records: readonly ProjectRecord[],
+  options: SaveDocumentOptions,
+  stored: readonly StoredRecordRow[],
+  now: Date,
+  plan: RecordPlan,
+): SaveDocumentResult['records'] {
   const storedById = new Map(stored.map((row) => [row.id, row]));
   const incoming = records.map((record, ordinal) => ({ record, ordinal, contentHash: contentHash(record), sourceUrl: record.sourceUrl, title: record.title }));
   const { fates, deactivate } = matchSourceRecords(stored, incoming);
@@ -281,8 +300,8 @@ function planSourceRecords(documentId: string, records: readonly ProjectRecord[]
     const { record, ordinal, contentHash: hash } = incoming[index];
     if (fate.kind === 'unchanged') counts.unchanged += 1;
     else counts[fate.kind === 'updated' ? 'updated' : 'inserted'] += 1;
-    if (fate.kind === 'unchanged' && !fate.moved) return;
     const previous = fate.kind === 'inserted' ? undefined : storedById.get(fate.id);
+    if (fate.kind === 'unchanged' && !fate.moved && previous?.hasEvidence) return;
     if (previous?.active) plan.park.push(previous.id);
     plan.rewrites.push({
       id: fate.kind === 'inserted' ? randomUUID() : fate.id,
@@ -293,6 +312,8 @@ function planSourceRecords(documentId: string, records: readonly ProjectRecord[]
       record,
       contentHash: hash,
       active: true,
+      evidence: [...(options.evidence?.[ordinal] ?? [])],
+      unmatchedLabels: [...(options.unmatchedLabels ?? [])],
       createdAt: previous?.createdAt ?? now,
       // A record that only moved on the page did not change.
       updatedAt: fate.kind === 'unchanged' && previous ? previous.updatedAt : now,
@@ -313,14 +334,31 @@ async function writeSourceRecords(tx: Database, plan: RecordPlan, now: Date): Pr
   for (let start = 0; start < plan.rewrites.length; start += RECORDS_PER_STATEMENT) {
     const rows = JSON.stringify(plan.rewrites.slice(start, start + RECORDS_PER_STATEMENT));
     await tx.execute(sql`
-      insert into ${sourceRecords} (id, document_id, source, source_url, ordinal, record, content_hash, active, created_at, updated_at)
-      select r."id", r."documentId", r."source", r."sourceUrl", r."ordinal", r."record", r."contentHash", r."active", r."createdAt", r."updatedAt"
+      insert into ${sourceRecords} (id, document_id, source, source_url, ordinal, record, content_hash, active, evidence, unmatched_labels, created_at, updated_at)
+      select r."id", r."documentId", r."source", r."sourceUrl", r."ordinal", r."record", r."contentHash", r."active", r."evidence", r."unmatchedLabels", r."createdAt", r."updatedAt"
       from jsonb_to_recordset(${rows}::text::jsonb) as r("id" uuid, "documentId" uuid, "source" text, "sourceUrl" text, "ordinal" integer,
-        "record" jsonb, "contentHash" text, "active" boolean, "createdAt" timestamptz, "updatedAt" timestamptz)
+        "record" jsonb, "contentHash" text, "active" boolean, "evidence" jsonb, "unmatchedLabels" jsonb, "createdAt" timestamptz, "updatedAt" timestamptz)
       on conflict (id) do update set
         source = excluded.source, source_url = excluded.source_url, ordinal = excluded.ordinal, record = excluded.record,
-        content_hash = excluded.content_hash, active = excluded.active, updated_at = excluded.updated_at`);
+        content_hash = excluded.content_hash, active = excluded.active, evidence = excluded.evidence,
+        unmatched_labels = excluded.unmatched_labels, updated_at = excluded.updated_at`);
   }
+}
+
+/** The batch's documents' quarantined records are replaced by what this save found (often nothing). */
+async function replaceQuarantine(tx: Database, batch: readonly DocumentToSave[], idByUrl: ReadonlyMap<string, string>): Promise<void> {
+  await tx.delete(quarantinedRecords).where(inArray(quarantinedRecords.documentId, [...idByUrl.values()]));
+  const rows = batch.flatMap(({ doc, options }) =>
+    (options?.quarantined ?? []).map((entry) => ({
+      documentId: idByUrl.get(doc.url)!,
+      runId: options?.event?.runId ?? null,
+      source: doc.source,
+      ordinal: entry.ordinal,
+      record: entry.record,
+      reasons: [...entry.reasons],
+    })),
+  );
+  for (const chunk of chunksFor(rows)) await tx.insert(quarantinedRecords).values(chunk);
 }
 
 // Records travel as JSON; a few thousand per statement keeps each parameter a few megabytes.

@@ -8,6 +8,8 @@ export type { ArchivedDocumentsOptions } from './archive.ts';
 export type { ResumableRun, RunEvent, RunStatus } from './runs.ts';
 export type { FailureGroup, RunDetails, RunListing } from './run-history.ts';
 export { FILL_RATE_FIELDS, type FillRateField, type SourceFillRates } from './fill-rates.ts';
+export type { UnmatchedLabelCounts } from './unmatched-labels.ts';
+export type { QuarantineEntry } from './quarantine.ts';
 export { RUN_OUTCOMES, type RunOutcome, type RunState } from './schema.ts';
 export type { DedupeFunction, RebuildOptions, RebuildResult } from './canonical.ts';
 export * as tables from './schema.ts';

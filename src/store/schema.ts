@@ -18,6 +18,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { Evidence, UnmatchedLabel } from '../schema/evidence.ts';
 import type { ProjectRecord } from '../schema/record.ts';
 
 // drizzle 0.45 has no bytea column; both drivers hand bytes over as Uint8Array (Buffer for
@@ -93,6 +94,10 @@ export const sourceRecords = pgTable(
     record: jsonb('record').$type<ProjectRecord>().notNull(),
     contentHash: text('content_hash').notNull(),
     active: boolean('active').notNull().default(true),
+    /** Where each value of the record was read (src/schema/evidence.ts); null for records stored before evidence was kept. */
+    evidence: jsonb('evidence').$type<Evidence[]>(),
+    /** Labels on the record's page that no vocabulary entry matched, for the stewards' vocabulary work. */
+    unmatchedLabels: jsonb('unmatched_labels').$type<UnmatchedLabel[]>().notNull().default([]),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -104,6 +109,27 @@ export const sourceRecords = pgTable(
     index('source_records_active_idx').on(t.active),
     index('source_records_content_hash_idx').on(t.contentHash),
   ],
+);
+
+/**
+ * Records an adapter gave that the shared schema rejects: kept apart with the reasons and the
+ * document they came from, replaced whenever that document is saved again.
+ */
+export const quarantinedRecords = pgTable(
+  'quarantined_records',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    runId: uuid('run_id').references(() => runs.id, { onDelete: 'set null' }),
+    source: text('source').notNull(),
+    ordinal: integer('ordinal').notNull(),
+    record: jsonb('record').notNull(),
+    reasons: text('reasons').array().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('quarantined_records_document_idx').on(t.documentId)],
 );
 
 // ---------------------------------------------------------------------------------------------

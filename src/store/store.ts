@@ -22,6 +22,7 @@ import {
   type SaveDocumentResult,
 } from './documents.ts';
 import { sourceFillRates, type SourceFillRates } from './fill-rates.ts';
+import { unmatchedLabelCounts, type UnmatchedLabelCounts } from './unmatched-labels.ts';
 import { listRuns, runDetails, type RunDetails, type RunListing } from './run-history.ts';
 import {
   adoptRun,
@@ -39,6 +40,7 @@ import {
 import { documentBodies, documents } from './schema.ts';
 import { recordStewardDecisions } from './steward.ts';
 import { summary } from './summary.ts';
+import { listQuarantine, type QuarantineEntry } from './quarantine.ts';
 
 export interface Store {
   kind: 'postgres' | 'pglite';
@@ -93,6 +95,10 @@ export interface Store {
   archivedDocuments(options?: ArchivedDocumentsOptions): AsyncIterable<FetchedDocument>;
   /** Per source, the share of live records where each record field holds something. */
   sourceFillRates(): Promise<SourceFillRates>;
+  /** Per field, the labels no vocabulary matched over the live records, with how many records carry each. */
+  unmatchedLabelCounts(): Promise<UnmatchedLabelCounts>;
+  /** The records the schema rejected, newest first. */
+  quarantined(limit?: number): Promise<QuarantineEntry[]>;
 
   // --- canonical tables
   /**
@@ -147,6 +153,8 @@ export function createStore(connection: Connection, dependencies: StoreDependenc
     markGone: (url, at) => markGone(db, url, at),
     archivedDocuments: (options) => archivedDocuments(db, options),
     sourceFillRates: () => sourceFillRates(db),
+    unmatchedLabelCounts: () => unmatchedLabelCounts(db),
+    quarantined: (limit) => listQuarantine(db, limit),
     rebuildCanonical: (runId, options, rebuild) => rebuildCanonical(db, runId, options, dependencies.dedupe, rebuild),
     recordStewardDecisions: (decisions) => recordStewardDecisions(db, decisions),
     summary: () => summary(db),

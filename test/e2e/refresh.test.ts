@@ -130,6 +130,21 @@ describe.each(targets)('elet run --replay fixtures on $name', (target) => {
     expect(outputs.length).toBeGreaterThanOrEqual(5);
   });
 
+  it('keeps, with every stored record, where its values were read', async () => {
+    const rows = await db.query<{ source: string; title: string; evidence: { field: string; path: string | null; page: number | null; text: string; span: [number, number] | null }[] }>(
+      `select source, record->>'title' as title, evidence from source_records where active`,
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      const title = row.evidence.find((entry) => entry.field === 'title');
+      expect(title, `${row.source}: ${row.title}`).toBeDefined();
+      // HTML values point at an element, PDF values at a page.
+      expect(title!.path !== null || title!.page !== null).toBe(true);
+    }
+    const pdfTitle = rows.find((row) => row.source === 'aer-pdf')!.evidence.find((entry) => entry.field === 'title')!;
+    expect(pdfTitle.page).toBeGreaterThanOrEqual(1);
+  });
+
   it('changes nothing on a second run over unchanged sources', async () => {
     const snapshot = async () => ({
       projects: await db.query(`select id, title, updated_at from projects order by id`),

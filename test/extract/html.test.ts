@@ -37,3 +37,10 @@ describe('stripChrome', () => {
     expect(blockText($, $('body'))).toBe('Title\nText');
   });
 });
+
+describe('stripChrome on page containers', () => {
+  it('never removes html, body or main, whatever their classes say', () => {
+    const $ = stripChrome(loadHtml('<html class="cookie-consent-pending"><body class="cookies-not-set"><main class="consent-given"><p>Project text</p></main><div id="cookie-banner">Accept</div></body></html>'));
+    expect(blockText($, $('body'))).toBe('Project text');
+  });
+});

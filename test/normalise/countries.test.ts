@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countriesIn, countryCode, sortedUnique } from '../../src/normalise/countries.ts';
+import { countriesIn, countriesInProse, countryCode, countryOfAdjective, countryOfCity, sortedUnique } from '../../src/normalise/countries.ts';
+import { countryOfName } from '../../src/normalise/partners.ts';
 
 describe('countryCode', () => {
   it.each([
@@ -79,5 +80,86 @@ describe('sortedUnique', () => {
 
   it('accepts any iterable', () => {
     expect(sortedUnique(new Set(['PT', 'ES']))).toEqual(['ES', 'PT']);
+  });
+});
+
+describe('COUNTRIES: messy forms on real pages', () => {
+  it.each([
+    ['Slowenien', 'SI'],
+    ['Tschechische Republik', 'CZ'],
+    ['République Tchèque', 'CZ'],
+    ['Βουλγαρία', 'BG'],
+    ['Ελλάδα', 'GR'],
+    ['Τουρκία', 'TR'],
+    ['Włochy', 'IT'],
+    ['het Verenigd Koninkrijk', 'GB'],
+    ['Vlaanderen', 'BE'],
+    ['Island', 'IS'],
+    ['-E', 'ES'],
+    ['-NO', 'NO'],
+    ['–UK', 'GB'],
+    ['XK', 'XK'],
+  ])('countryCode(%j) is %s', (text, code) => {
+    expect(countryCode(text)).toBe(code);
+  });
+
+  it.each([
+    ['Kraków', 'PL'],
+    ['Brno', 'CZ'],
+    ['Sofia', 'BG'],
+    ['Θεσσαλονίκη', 'GR'],
+    ['Ghent', 'BE'],
+    ['Atlantis', null],
+  ])('countryOfCity(%j) is %s', (text, code) => {
+    expect(countryOfCity(text)).toBe(code);
+  });
+
+  it('reads countries in running text in the seven languages plus Greek and Polish', () => {
+    expect(countriesInProse('partners from Spain, Italy and Portugal')).toEqual(['ES', 'IT', 'PT']);
+    expect(countriesInProse('met 13 projectpartners uit Frankrijk, België, Nederland en het VK.')).toEqual(['BE', 'FR', 'GB', 'NL']);
+    expect(countriesInProse('στη Βουλγαρία, την Ελλάδα και την Τουρκία')).toEqual(['BG', 'GR', 'TR']);
+    expect(countriesInProse('CIOFS (Włochy); Centre for Social Innovation (Austria); partnera z Finlandii')).toEqual(['AT', 'FI', 'IT']);
+  });
+
+  it('reads nationality adjectives only next to an organisation word', () => {
+    expect(countriesInProse('The Danish organisation is Youth Guidance Center UU-Nord.')).toEqual(['DK']);
+    expect(countriesInProse('On the Hungarian side the Tempus Public Foundation led the consortium.')).toEqual(['HU']);
+    expect(countriesInProse('a entidade irlandesa Irish Rural Link e a associação espanhola Building Bridges')).toEqual(['ES', 'IE']);
+    expect(countriesInProse('due partner italiani')).toEqual(['IT']);
+    expect(countriesInProse("Met hun Spaanse collega's spraken ze over schoolverlaten.")).toEqual([]);
+    expect(countriesInProse('They improve their Italian and Spanish.')).toEqual([]);
+  });
+
+  it('reads bracketed runs of codes, EL and the user-assigned XK included', () => {
+    expect(countriesInProse('4 Partner from EU countries (BG, EL, PL, RO) and 6 from acceding countries (AL, MK, XK, ME, RS, TR)')).toEqual([
+      'AL', 'BG', 'GR', 'ME', 'MK', 'PL', 'RO', 'RS', 'TR', 'XK',
+    ]);
+    expect(countriesInProse('IT technologies and a DE facto standard')).toEqual([]);
+  });
+
+  it('leaves out statistics and programme names made of country names', () => {
+    expect(countriesInProse('In 2019, 11.2% UK youth were NEET.')).toEqual([]);
+    expect(countriesInProse('in Sicilia il 26% dei giovani, Italia 22,5 %')).toEqual([]);
+    expect(countriesInProse('Programa: Interreg VI-A España-Francia-Andorra POCTEFA')).toEqual([]);
+    expect(countriesInProse('Interreg V - A Italia - Francia (ALCOTRA), sperimentata in Francia')).toEqual(['FR']);
+  });
+});
+
+describe('COUNTRIES: nationality adjectives', () => {
+  it.each([
+    ['irlandesa', 'IE'],
+    ['espanhola', 'ES'],
+    ['Danish', 'DK'],
+    ['internazionale', null],
+    ['', null],
+  ])('countryOfAdjective(%j) is %j', (word, code) => {
+    expect(countryOfAdjective(word)).toBe(code);
+  });
+
+  it('reads the country of a name from an adjective in ordinary case, not from an acronym', () => {
+    expect(countryOfName('União das Mutualidades Portuguesas')).toBe('PT');
+    expect(countryOfName('Irish Rural Link')).toBe('IE');
+    expect(countryOfName('CECOA')).toBeNull();
+    expect(countryOfName('Ελληνο-Ιταλικό Επιμελητήριο Θεσσαλονίκης')).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDate, parseDateRange, parseStatus, statusFromDates } from '../../src/normalise/dates.ts';
+import { parseDate, parseDateRange, parsePeriodInText, parseStatus, saysCompleted, statusFromDates } from '../../src/normalise/dates.ts';
 
 describe('parseDate', () => {
   it.each([
@@ -175,5 +175,97 @@ describe('statusFromDates', () => {
     [null, null, null],
   ] as const)('%s .. %s -> %s', (start, end, expected) => {
     expect(statusFromDates(start, end, today)).toBe(expected);
+  });
+});
+
+describe('DATES: messy forms on real pages', () => {
+  it.each([
+    // Polish and Greek month names, genitive and nominative
+    ['1 maja 2014', '2014-05-01'],
+    ['stycznia 2019 r.', '2019-01'],
+    ['19 grudzień 2018', '2018-12-19'],
+    ['27 Απριλίου 2018', '2018-04-27'],
+    ['τον Ιανουάριο του 2020', '2020-01'],
+    // a letter o typed for the zero of 30
+    ['3o kwietnia 2017 r', '2017-04-30'],
+    // day names and abbreviations with and without dots
+    ['Mittwoch, 3. Mär 2021', '2021-03-03'],
+    ['mer. 5 sept 2018', '2018-09-05'],
+    ['martes 4 dic 2018', '2018-12-04'],
+    ['5 ott. 2016', '2016-10-05'],
+    ['1st of May 2019', '2019-05-01'],
+  ])('%s -> %s', (input, expected) => {
+    expect(parseDate(input)).toBe(expected);
+  });
+
+  it('keeps an ordinal 1o and a stray 2o that no month follows', () => {
+    expect(parseDate('1o de maio de 2019')).toBe('2019-05-01');
+    expect(parseDate('Το 2o EK Ηρακλείου')).toBeNull();
+  });
+
+  it.each([
+    ['11/2014 – 10/2017', '2014-11', '2017-10'],
+    ['01-11-2017 tot 05-04-2020', '2017-11-01', '2020-04-05'],
+    ['entre octobre 2018 et février 2021', '2018-10', '2021-02'],
+    ['Nov 2016 - June 2019', '2016-11', '2019-06'],
+    ['Sept. 2014 – Aug. 2016', '2014-09', '2016-08'],
+    ['2009–2011', '2009', '2011'],
+    ['od 1 maja 2014 do 3o kwietnia 2017 r', '2014-05-01', '2017-04-30'],
+  ])('range %s', (input, start, end) => {
+    expect(parseDateRange(input)).toEqual({ start, end });
+  });
+});
+
+describe('DATES: periods in running text (parsePeriodInText)', () => {
+  it.each([
+    ['Het project loopt van december 2019 tot september 2022.', '2019-12', '2022-09'],
+    ['Pendant trente mois, entre Octobre 2018 et Février 2021, les partenaires ont travaillé.', '2018-10', '2021-02'],
+    ['Projekt będzie realizowany od stycznia 2019 r. do maja 2021 r. w konsorcjum.', '2019-01', '2021-05'],
+    ['Projekt realizowany jest od 1 maja 2014 r do 3o kwietnia 2017 r.', '2014-05-01', '2017-04-30'],
+    ['Duur van het project: 01-11-2017 tot 05-04-2020.', '2017-11-01', '2020-04-05'],
+    ['das Blickpunkt Identität in den Jahren 2009 bis 2011 koordinierte', '2009', '2011'],
+    ['The project runs from 1st of May 2019 to 30 April 2021.', '2019-05-01', '2021-04-30'],
+    ['dal 1 marzo 2016 al 31 agosto 2018', '2016-03-01', '2018-08-31'],
+    ['desde enero de 2020 hasta diciembre de 2022', '2020-01', '2022-12'],
+  ])('%s', (input, start, end) => {
+    expect(parsePeriodInText(input)).toEqual({ start, end });
+  });
+
+  it.each([
+    ['W dniach 3-4.07.2014 w Cagliari odbyło się spotkanie.'],
+    ['Published on 3 May 2019 and updated on 5 June 2019.'],
+    ['Im September 2023 hat der IB ein Projekt gestartet.'],
+    ['In 2012 and 2013 the products won an award.'],
+    [''],
+  ])('finds no period in %s', (input) => {
+    expect(parsePeriodInText(input)).toBeNull();
+  });
+});
+
+describe('STATUS: completion said in running text (saysCompleted)', () => {
+  it.each([
+    ['The project was successfully completed and positively evaluated.'],
+    ['A finales del año 2022 finalizó el Proyecto Erasmus+.'],
+    ['Projet lancé en 2014 et cloturé en 2015.'],
+    ['Projekty zakończone'],
+    ['Das Projekt ist abgeschlossen.'],
+    ['Il progetto si è concluso nel 2019.'],
+    ['Het project is afgerond.'],
+  ])('%s', (input) => {
+    expect(saysCompleted(input)).toBe(true);
+  });
+
+  it.each([['The project is active in five countries.'], ['Projet en cours de réalisation'], ['Completion rates of upper secondary'], ['']])(
+    'says nothing of %s',
+    (input) => {
+      expect(saysCompleted(input)).toBe(false);
+    },
+  );
+
+  it.each([
+    ['Projekty zakończone', 'completed'],
+    ['w trakcie realizacji', 'ongoing'],
+  ])('status word %s -> %s', (input, expected) => {
+    expect(parseStatus(input)).toBe(expected);
   });
 });

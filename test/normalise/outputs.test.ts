@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { outputType, parseOutput, parseOutputList } from '../../src/normalise/outputs.ts';
+import { outputsInProse, outputType, parseOutput, parseOutputList, withoutProjectMentions } from '../../src/normalise/outputs.ts';
 import { outputSchema } from '../../src/schema/record.ts';
 
 // Seed 002 (up2europe, Learning Cities): the results block as the page prints it, run together,
@@ -138,5 +138,96 @@ describe('parseOutputList', () => {
   it('gives an empty list for empty input', () => {
     expect(parseOutputList('')).toEqual([]);
     expect(parseOutputList('Outputs:')).toEqual([]);
+  });
+});
+
+// Outputs and target groups part: products named in prose, in every language the generic adapter reads.
+describe('outputs and target groups part: outputsInProse', () => {
+  const kinds = (text: string, options = {}) => outputsInProse(text, options).map((o) => `${o.type}${o.count ? ` x${o.count}` : ''}`);
+
+  it('reads a prose list with counts into one output each ("1 report, 2 ... and 3 ...")', () => {
+    expect(kinds('The partners developed 1 report, 2 peer mentoring models and 3 bridging courses.')).toEqual([
+      'report x1',
+      'methodology x2',
+      'course x3',
+    ]);
+  });
+
+  it('counts spelled-out numbers in the seven languages and more', () => {
+    expect(kinds('The project produced three guides for teachers.')).toEqual(['guide x3']);
+    expect(kinds('Das Projekt hat drei Leitfäden erarbeitet.')).toEqual(['guide x3']);
+    expect(kinds('Desenvolver duas intervenções piloto (em Trentino e em Lisboa).')).toEqual(['other x2']);
+    expect(kinds('Le projet a créé deux guides et une plateforme en ligne.')).toEqual(['guide x2', 'platform']);
+  });
+
+  it('types products by their head noun, in head-first and head-last languages', () => {
+    expect(kinds('Vient ensuite la création d’un guide de techniques d’éducation non-formelle destiné aux professeurs.')).toEqual(['guide']);
+    expect(kinds('The project will build a prevention strategy for schools and a strategy report for decision-makers.')).toEqual([
+      'methodology',
+      'report',
+    ]);
+    expect(kinds('Se ha dado lugar a una Guía de buenas prácticas en prevención del abandono escolar, y a un decálogo de buenas prácticas.')).toEqual([
+      'guide',
+      'guide',
+    ]);
+    expect(kinds('Het project creëert ook ondernemershubs op middelbare scholen.')).toEqual(['other']);
+    expect(kinds('Projekt ma przygotować nowe narzędzia wspierające aktywizację młodzieży NEET.')).toEqual(['toolkit']);
+  });
+
+  it('reads only sentences that say the project makes something, unless the section is labelled', () => {
+    expect(kinds('Teachers need many tools in class every day.')).toEqual([]);
+    expect(kinds('Teachers need many tools in class every day.', { labelled: true })).toEqual(['toolkit']);
+  });
+
+  it('takes the items of a list that a making sentence introduces', () => {
+    const text = 'Die Broschüren des Projektes zum Herunterladen:\nPDF Broschüre – Risikocheck\nPDF Broschüre – Beratungsprofil';
+    expect(outputsInProse(text).map((o) => o.title)).toEqual(['PDF Broschüre – Risikocheck', 'PDF Broschüre – Beratungsprofil']);
+  });
+
+  it('is not fooled by idioms, definitions, meetings, back-references and relative clauses', () => {
+    expect(kinds('Dans le cadre du projet, nous avons développé des activités.')).toEqual([]);
+    expect(kinds('The project develops new tools for young people not in employment, education or training.')).toEqual(['toolkit']);
+    expect(kinds('The first meeting was organised in Rome to develop the work plan.')).toEqual([]);
+    expect(kinds('El proyecto ha producido una guía y un decálogo, que es un resumen de esa guía.')).toEqual(['guide', 'guide']);
+    expect(kinds('Ziel ist es, einen Lehrgang zu entwickeln, der Methodik und E-Training verbindet.')).toEqual(['course']);
+    expect(kinds('Handouts and practical materials were developed.')).toEqual(['toolkit']);
+  });
+
+  it('skips sentences in another language than the record (a translated abstract)', () => {
+    const text =
+      'Los dos socios elaborarán un programa de actuación que se aplicará en las escuelas piloto de la región. The two partners will develop a programme to be implemented in pilot schools and publish a final report.';
+    expect(kinds(text, { language: 'es' })).toEqual(['methodology']);
+  });
+
+  it('skips a quoted project title of six words or more', () => {
+    expect(kinds('O Projeto «Caminhos flexíveis e uma metodologia eficiente para a transição» pretende construir uma metodologia nova.')).toEqual([
+      'methodology',
+    ]);
+  });
+
+  it('gives nothing for empty or non-text input', () => {
+    expect(outputsInProse('')).toEqual([]);
+    expect(outputsInProse(undefined as unknown as string)).toEqual([]);
+  });
+});
+
+describe('outputs and target groups part: outputsInProse, round 2', () => {
+  const kinds = (text: string) => outputsInProse(text).map((o) => o.type);
+
+  it('reads no product from a making verb in a clause about a partner', () => {
+    const text =
+      'The Slovenian partner is a highly regarded governmental institution that develops new methodological concepts and modern education tools.';
+    expect(outputsInProse(text)).toEqual([]);
+  });
+
+  it('reads products named with no making verb: through a platform, the improvement of a tool', () => {
+    expect(kinds('Les professeurs donneront leur avis, via une plateforme en ligne, sur l’efficacité des techniques.')).toEqual(['platform']);
+    expect(kinds('Improvement of the effectiveness of the digital profiling tool, which informs students about careers.')).toEqual(['platform']);
+  });
+
+  it('blanks a project name in capitals beside a project word', () => {
+    expect(withoutProjectMentions('The NEETS project targets students')).not.toContain('NEETS');
+    expect(withoutProjectMentions('O grupo alvo do projeto NEETS são os jovens')).not.toContain('NEETS');
+    expect(withoutProjectMentions('students at increased risk of NEETs')).toContain('NEETs');
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractEmails, parseContact, parsePartnerLine } from '../../src/normalise/partners.ts';
+import { countriesOfPage, partnersOfPage, splitProseList } from '../../src/sources/generic/partner-lists.ts';
+import { readSections, type Line } from '../../src/sources/generic/sections.ts';
 import { partnerSchema } from '../../src/schema/record.ts';
 
 const partner = (fields: Partial<ReturnType<typeof parsePartnerLine> & object>) => ({
@@ -116,5 +118,287 @@ describe('parseContact', () => {
     ['', { contactName: null, organisation: null, email: null }],
   ])('%j', (text, expected) => {
     expect(parseContact(text)).toEqual(expected);
+  });
+});
+
+describe('PARTNERS: partner lines as real pages write them', () => {
+  it.each([
+    ['Blickpunkt Identität, Unterrohrbach, Österreich (Projektleitung)', { name: 'Blickpunkt Identität', city: 'Unterrohrbach', country: 'AT', role: 'lead' }],
+    ['Labour Office for South Moravia, Brno, Tschechische Republik', { name: 'Labour Office for South Moravia', city: 'Brno', country: 'CZ', role: 'partner' }],
+    ['Anna van Rijn Collega, Nederland, (hoofdpartner),', { name: 'Anna van Rijn Collega', country: 'NL', role: 'lead' }],
+    ['Hayatboyu Ogrenme Akademisi Dernegi Turkije,', { name: 'Hayatboyu Ogrenme Akademisi Dernegi Turkije', country: 'TR', role: 'partner' }],
+    ['PIA, informatiesystemen en -diensten doo, Slovenië,', { name: 'PIA, informatiesystemen en -diensten doo', country: 'SI' }],
+    ['UPV/EHU: Universidad de País Vasco/Euskal Herriko Unibertsitatea (Project Leader)', { name: 'Universidad de País Vasco/Euskal Herriko Unibertsitatea', role: 'lead' }],
+    ['CZECH DEX – czechdex.cz (République Tchèque)', { name: 'CZECH DEX', country: 'CZ' }],
+    ['Περιφερειακή Διεύθυνση Εκπαίδευσης του Μπουργκάς (Βουλγαρία)', { name: 'Περιφερειακή Διεύθυνση Εκπαίδευσης του Μπουργκάς', country: 'BG' }],
+    ['Fondazione S. Carlo Onlus (FSC)', { name: 'Fondazione S. Carlo Onlus', country: null }],
+    ['Tulcea County Council -RO', { name: 'Tulcea County Council', country: 'RO' }],
+    ['Universidad de Granada -E', { name: 'Universidad de Granada', country: 'ES' }],
+    ['Institut für Bildung (Sofia)', { name: 'Institut für Bildung', city: 'Sofia', country: 'BG' }],
+    ['Comune di Bologna (capofila)', { name: 'Comune di Bologna', role: 'lead' }],
+    ['Koordinator: Jugendhilfe GmbH', { name: 'Jugendhilfe GmbH', role: 'lead' }],
+    ['Lycée Jean Moulin, chef de file', { name: 'Lycée Jean Moulin', role: 'lead' }],
+    ['Escola Profissional (coordenador)', { name: 'Escola Profissional', role: 'lead' }],
+    ['CECOA (promotor)', { name: 'CECOA', role: 'lead' }],
+    ['Agrupamento de Escolas (entidade coordenadora)', { name: 'Agrupamento de Escolas', role: 'lead' }],
+    ['Stichting Leerwerk (penvoerder)', { name: 'Stichting Leerwerk', role: 'lead' }],
+    ['Συντονιστής: Δήμος Αθηναίων', { name: 'Δήμος Αθηναίων', role: 'lead' }],
+  ])('%j', (line, expected) => {
+    expect(parsePartnerLine(line)).toMatchObject(expected);
+  });
+
+  it('strips articles and quotes from names in sentences, keeping a name that starts with one', () => {
+    expect(parsePartnerLine('l’Institut Sainte-Marie HUY', { prose: true })?.name).toBe('Institut Sainte-Marie HUY');
+    expect(parsePartnerLine('de stad Amiens', { prose: true })).toMatchObject({ name: 'stad Amiens', city: 'Amiens', country: 'FR' });
+    expect(parsePartnerLine('O CECOA', { prose: true })?.name).toBe('CECOA');
+    expect(parsePartnerLine('Lo Scrigno', { prose: true })?.name).toBe('Lo Scrigno');
+  });
+});
+
+describe('PARTNERS: lists in sentences', () => {
+  const names = (partners: { name: string; country: string | null; role: string }[]) => partners.map((p) => [p.name, p.country, p.role]);
+
+  it('splits "A (Country), B (Country) and C (Country)" at the brackets, keeping commas inside names', () => {
+    expect(names(splitProseList('Sport & Thought, Football as Therapy (United Kingdom), L\' Arca di Noe Associazione ONLUS (Italy), European Institute for Local Development (Greece) and AENIE (Portugal).'))).toEqual([
+      ['Sport & Thought, Football as Therapy', 'GB', 'partner'],
+      ["L' Arca di Noe Associazione ONLUS", 'IT', 'partner'],
+      ['European Institute for Local Development', 'GR', 'partner'],
+      ['AENIE', 'PT', 'partner'],
+    ]);
+  });
+
+  it('splits at semicolons and gives a group its shared country ("A en B uit Nederland")', () => {
+    expect(names(splitProseList('de stad Amiens en Centre Social Salengro uit Frankrijk; Jong Ondernemen en Stichting PRO WORK uit Nederland'))).toEqual([
+      ['stad Amiens', 'FR', 'partner'],
+      ['Centre Social Salengro', 'FR', 'partner'],
+      ['Jong Ondernemen', 'NL', 'partner'],
+      ['Stichting PRO WORK', 'NL', 'partner'],
+    ]);
+    expect(names(splitProseList('CIOFS- Formazione Professionale (Włochy); Istituto Italiano di Valutazione (Włochy); Centre for Social Innovation (Austria)'))).toEqual([
+      ['CIOFS- Formazione Professionale', 'IT', 'partner'],
+      ['Istituto Italiano di Valutazione', 'IT', 'partner'],
+      ['Centre for Social Innovation', 'AT', 'partner'],
+    ]);
+  });
+
+  it('reads the role from a relative clause ("X, che è il capofila")', () => {
+    expect(names(splitProseList("l'ong Progetto Mondo Mlal, che è il capofila, la Fondazione Crc, l'Università di Northampton (Regno Unito), Assfam (Francia)"))).toEqual([
+      // "l'ong ...": the descriptor is what the sentence says the organisation is, not its name.
+      ['Progetto Mondo Mlal', null, 'lead'],
+      ['Fondazione Crc', null, 'partner'],
+      ['Università di Northampton', 'GB', 'partner'],
+      ['Assfam', 'FR', 'partner'],
+    ]);
+  });
+});
+
+describe('PARTNERS: partner lists on a page', () => {
+  const line = (text: string, heading = false): Line => ({ text, heading, paragraphStart: true });
+  const read = (lines: Line[]) => partnersOfPage(lines, readSections(lines)).map((p) => [p.name, p.country, p.role]);
+
+  it('reads an announced list, one partner per line, up to the first line that is not one', () => {
+    const lines = [
+      line('10 Partner aus 6 Ländern arbeiteten an diesem Ziel:'),
+      line('Blickpunkt Identität, Unterrohrbach, Österreich (Projektleitung)'),
+      line('Handelsakademie Wien, Österreich'),
+      line('University of Iceland, Island'),
+      line('Projektinformation für Lehrkräfte (PDF, 412 KB)'),
+      line('Weitere Informationen auf der Homepage des Projekts'),
+    ];
+    expect(read(lines)).toEqual([
+      ['Blickpunkt Identität', 'AT', 'lead'],
+      ['Handelsakademie Wien', 'AT', 'partner'],
+      ['University of Iceland', 'IS', 'partner'],
+    ]);
+  });
+
+  it('reads role lines in Greek and a lead label with partners run on under it', () => {
+    const lines = [
+      line('Στο πρόγραμμα συμμετέχουν οι παρακάτω φορείς:'),
+      line('Συντονιστής'),
+      line('Περιφερειακή Διεύθυνση Εκπαίδευσης του Μπουργκάς (Βουλγαρία)'),
+      line('Υπόλοιποι εταίροι:'),
+      line('2ο Εργαστηριακό Κέντρο Ηρακλείου (Ελλάδα)'),
+    ];
+    expect(read(lines)).toEqual([
+      ['Περιφερειακή Διεύθυνση Εκπαίδευσης του Μπουργκάς', 'BG', 'lead'],
+      ['2ο Εργαστηριακό Κέντρο Ηρακλείου', 'GR', 'partner'],
+    ]);
+  });
+
+  it('reads "ACRONYM: Name" items and drops other labels inside a partner section', () => {
+    const lines = [
+      line('Entidades Socias:'),
+      line('NZT: NAZARET FUNDAZIOA'),
+      line('UPV/EHU: Universidad del País Vasco (Project Leader)'),
+      line('Presupuesto total: 1.151.752,40 €'),
+    ];
+    expect(read(lines)).toEqual([
+      ['Universidad del País Vasco', null, 'lead'],
+      ['NAZARET FUNDAZIOA', null, 'partner'],
+    ]);
+  });
+
+  it('reads a lead named in words and a list after a colon in prose, and spells out an acronym', () => {
+    const lines = [
+      line('La compagine progettuale è composta dal capofila Fondazione S. Carlo Onlus (FSC) da 7 partner di progetto.'),
+      line('I partner sono: Fondazione Caritas Ambrosiana (FCA), Spazio Giovani, Officina Lavoro Onlus e Lo Scrigno.'),
+      line('El proyecto reunió a la Unión Sindical de Inspectores de Educación (USIE), coordinado por USIE.'),
+    ];
+    expect(read(lines)).toEqual([
+      ['Fondazione S. Carlo Onlus', null, 'lead'],
+      ['Unión Sindical de Inspectores de Educación', null, 'lead'],
+      ['Fondazione Caritas Ambrosiana', null, 'partner'],
+      ['Spazio Giovani', null, 'partner'],
+      ['Officina Lavoro Onlus', null, 'partner'],
+      ['Lo Scrigno', null, 'partner'],
+    ]);
+  });
+
+  it('reads quoted names in a sentence about the partnership', () => {
+    const lines = [line('Del partenariato fanno parte le associazioni “Per esempio Onlus”, “Arteca Onlus” e “Lievito”, l’istituto comprensivo “Politeama”, a cui è affidato il monitoraggio.')];
+    expect(read(lines).map(([name]) => name)).toEqual(['Per esempio Onlus', 'Arteca Onlus', 'Lievito', 'istituto comprensivo Politeama']);
+  });
+
+  it('leaves out partners and countries under an other-projects heading', () => {
+    const lines = [
+      line('Partners:'),
+      line('Stichting Leerwerk (Nederland)'),
+      line('Weitere Transferprojekte', true),
+      line('Beteiligte Länder:'),
+      line('Portugal (Koordinator), Österreich'),
+    ];
+    const layout = readSections(lines);
+    const partners = partnersOfPage(lines, layout);
+    expect(partners.map((p) => p.name)).toEqual(['Stichting Leerwerk']);
+    expect(countriesOfPage(lines, layout, partners)).toEqual(['NL']);
+  });
+});
+
+describe('PARTNERS round 2: prose, adjectives, counts and contacts', () => {
+  const line = (text: string, heading = false, paragraphStart = true): Line => ({ text, heading, paragraphStart });
+  const read = (lines: Line[]) => partnersOfPage(lines, readSections(lines)).map((p) => [p.name, p.country, p.role]);
+  const names = (partners: { name: string; country: string | null; role: string }[]) => partners.map((p) => [p.name, p.country, p.role]);
+
+  it('reads a country-led list without a colon ("Partner aus Norwegen Prios, Spanien Colegio Córdoba ...")', () => {
+    expect(read([line('Mit dabei sind Partner aus Norwegen Prios, Spanien Colegio Córdoba, Rumänien Asociatia Edulifelong und Bulgarien ValueMe.')])).toEqual([
+      ['Prios', 'NO', 'partner'],
+      ['Colegio Córdoba', 'ES', 'partner'],
+      ['Asociatia Edulifelong', 'RO', 'partner'],
+      ['ValueMe', 'BG', 'partner'],
+    ]);
+    // Countries alone are no partners.
+    expect(read([line('The project brings together partners from Spain, Italy and Greece.')])).toEqual([]);
+  });
+
+  it('reads a lead implied by who launched the project', () => {
+    expect(read([line('In September 2023, the IB in Neuenhagen launched a new European project on early school leaving.')])).toEqual([['IB', null, 'lead']]);
+    expect(read([line('Im September 2023 hat der IB in Neuenhagen ein neues europäisches Projekt gestartet.')])).toEqual([['IB', null, 'lead']]);
+  });
+
+  it('reads a lead from "tem a coordenação da X" and "X (ACR) led the consortium"', () => {
+    expect(read([line('O projeto tem a coordenação da Provincia Autonoma di Trento e junta mais parceiros.')])).toEqual([['Provincia Autonoma di Trento', null, 'lead']]);
+    expect(read([line('On the Hungarian side the Tempus Public Foundation (TPF) led the consortium and was responsible for management.')])).toEqual([
+      ['Tempus Public Foundation', null, 'lead'],
+    ]);
+  });
+
+  it('uses the stated count to keep a unit and its university as one partner', () => {
+    const text =
+      'O projeto junta mais 6 parceiros de 4 países: Cooperazione Trentina, Coges Don Milani, Escola Nacional de Saúde Pública, Universidade Nova de Lisboa, SHINE 2Europe, University of East London e European Foundation for Philanthropy and Society Development.';
+    expect(read([line(text)]).map((p) => p[0])).toEqual([
+      'Cooperazione Trentina',
+      'Coges Don Milani',
+      'Escola Nacional de Saúde Pública, Universidade Nova de Lisboa',
+      'SHINE 2Europe',
+      'University of East London',
+      'European Foundation for Philanthropy and Society Development',
+    ]);
+    // Without a stated count, the comma parts stay apart.
+    expect(read([line('Partners: Escola Nacional de Saúde Pública, Universidade Nova de Lisboa, SHINE 2Europe and Devon Mind.')]).length).toBe(4);
+  });
+
+  it('keeps "A en B" whole when the list said its "and" before the last item', () => {
+    expect(names(splitProseList('onderwijscentrum van de stad Gent, en clusterwelzijn Binnenstad en OCMW Sint-Niklaas uit Vlaanderen'))).toEqual([
+      ['onderwijscentrum van de stad Gent', 'BE', 'partner'],
+      ['clusterwelzijn Binnenstad en OCMW Sint-Niklaas', 'BE', 'partner'],
+    ]);
+  });
+
+  it('reads the organisation named before "the other partners"', () => {
+    expect(read([line('Naast het Economisch Huis Oostende zijn de andere projectpartners: de stad Amiens en Devon Mind.')]).map((p) => p[0])).toEqual([
+      'Economisch Huis Oostende',
+      'stad Amiens',
+      'Devon Mind',
+    ]);
+  });
+
+  it('reads nationality adjectives and drops descriptors and descriptions ("a entidade irlandesa X (IRL), com ...")', () => {
+    const text =
+      'Na reunião estiveram as três organizações parceiras, nomeadamente a entidade irlandesa Irish Rural Link (IRL), com larga experiência em projetos de inclusão social; a associação espanhola Asociación Building Bridges (ABB), reconhecida pelo seu trabalho com jovens; e a UMP – entidade coordenadora do projeto, com forte atuação na promoção da coesão social.';
+    const page = [line('A União das Mutualidades Portuguesas (UMP) esteve à frente da reunião.'), line(text)];
+    expect(read(page)).toEqual([
+      ['União das Mutualidades Portuguesas', 'PT', 'lead'],
+      ['Irish Rural Link', 'IE', 'partner'],
+      ['Asociación Building Bridges', 'ES', 'partner'],
+    ]);
+  });
+
+  it('splits quoted names only at an "and" after a closing quote', () => {
+    const text = 'Del partenariato fanno parte le associazioni “Lievito” e “Handala”, l’istituto professionale per i servizi alberghieri “Paolo Cascino” e la “Fondazione WeWorld Intervita”.';
+    expect(read([line(text)]).map((p) => p[0])).toEqual(['Lievito', 'Handala', 'istituto professionale per i servizi alberghieri Paolo Cascino', 'Fondazione WeWorld Intervita']);
+    // One quoted programme name is no list.
+    expect(read([line('Gefördert aus dem „Lifelong Learning Programme“ der Kommission und allen Projektpartnern.')])).toEqual([]);
+  });
+
+  it('reads a paragraph that only lists names after a caption about the partnership', () => {
+    const lines = [
+      line('Une organisation du Projet Accrochage Scolaire Inter-réseaux Huy'),
+      line('AMO - Mille Lieux de vie , le CLPS HUY-WAREMME, le SAJ de HUY, INFOR', false, true),
+      line('JEUNES HUY, l’EP de HUY, le CPMS Provincial HUY 1 et le SAS AUX SOURCES.', false, false),
+      line('Jean-Marc Cantinaux, Directeur du SAS Aux Sources'),
+    ];
+    const partners = partnersOfPage(lines, readSections(lines));
+    expect(partners.map((p) => p.name)).toEqual(['AMO - Mille Lieux de vie', 'CLPS HUY-WAREMME', 'SAJ de HUY', 'INFOR JEUNES HUY', 'EP de HUY', 'CPMS Provincial HUY 1', 'SAS AUX SOURCES']);
+    // The person is tied to the partner whose role they hold.
+    expect(partners.at(-1)?.contactName).toBe('Jean-Marc Cantinaux');
+    expect(partners[0].contactName).toBeNull();
+  });
+
+  it('reads a fact table\'s rows as the partner\'s, not as partners', () => {
+    const lines = [line('Coordinator:'), line('Ufficio Scolastico Regionale per la Campania', false), line('TYPE OF ORGANIZATION'), line('Public authority (local)'), line('ADDRESS'), line('Via S. Giovanni in Corte,7 – Napoli'), line('CONTACT PERSON'), line('Paola Rossi')];
+    const partners = partnersOfPage(lines, readSections(lines));
+    expect(partners.map((p) => [p.name, p.city, p.country, p.role])).toEqual([['Ufficio Scolastico Regionale per la Campania', 'Napoli', 'IT', 'lead']]);
+  });
+
+  it('ties each contact and e-mail of a partner list to its own partner', () => {
+    const lines = [
+      line('Partners:'),
+      line('Tulcea County Council -RO Contact: Ana Popescu ana.popescu@cjtulcea.ro'),
+      line('Servei d\'Ocupació de Catalunya -E Contact: Jordi Puig jpuig@gencat.cat'),
+      line('Stad Gent (BE)'),
+    ];
+    const partners = partnersOfPage(lines, readSections(lines));
+    expect(partners.map((p) => [p.name, p.country, p.contactName, p.email])).toEqual([
+      ['Tulcea County Council', 'RO', 'Ana Popescu', 'ana.popescu@cjtulcea.ro'],
+      ['Servei d\'Ocupació de Catalunya', 'ES', 'Jordi Puig', 'jpuig@gencat.cat'],
+      ['Stad Gent', 'BE', null, null],
+    ]);
+  });
+});
+
+describe('PARTNERS round 2: stop labels with an inline value', () => {
+  it('a "Published: ..." line covers only itself, not the article after it', () => {
+    const lines: Line[] = [
+      { text: 'Published: 20 June 2018', heading: false, paragraphStart: true },
+      { text: 'The partnership comprises the following organizations: Sport & Thought (United Kingdom), AENIE (Portugal) and EILD (Greece).', heading: false, paragraphStart: true },
+    ];
+    const layout = readSections(lines);
+    expect(partnersOfPage(lines, layout).map((p) => [p.name, p.country])).toEqual([
+      ['Sport & Thought', 'GB'],
+      ['AENIE', 'PT'],
+      ['EILD', 'GR'],
+    ]);
+    expect(countriesOfPage(lines, layout, partnersOfPage(lines, layout))).toEqual(['GB', 'GR', 'PT']);
   });
 });

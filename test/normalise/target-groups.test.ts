@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import targetGroupData from '../../src/schema/vocab/target-groups.json' with { type: 'json' };
 import { TARGET_GROUP_CODES } from '../../src/schema/vocabularies.ts';
-import { targetGroupFor, targetGroupsIn } from '../../src/normalise/target-groups.ts';
+import { noteUnmatchedTargetGroups, targetGroupFor, targetGroupsIn, targetGroupsOfPage } from '../../src/normalise/target-groups.ts';
+import { collectUnmatched } from '../../src/normalise/unmatched.ts';
 import { synonymTable, VOCABULARY_LANGUAGES } from '../../src/normalise/vocab.ts';
 import { ConfigError } from '../../src/core/errors.ts';
 
@@ -62,7 +63,7 @@ describe('targetGroupsIn', () => {
     ['alumnado gitano', 'minorities', 'alumnado gitano'],
     ['students with special educational needs', 'special-needs', 'special educational needs'],
     ['bisogni educativi speciali', 'special-needs', 'bisogni educativi speciali'],
-    ['coaching for vulnerable young people', 'disadvantaged', 'vulnerable'],
+    ['coaching for vulnerable young people', 'disadvantaged', 'vulnerable young people'],
     ['hard-to-reach groups', 'disadvantaged', 'hard-to-reach'],
     ['kansarme jongeren', 'disadvantaged', 'kansarme jongeren'],
     ['les parents d’élèves', 'families', 'parents d’élèves'],
@@ -136,5 +137,92 @@ describe('target-groups.json', () => {
     expect(() => synonymTable('t.json', ['a'] as const, { a: ['x'], z: ['y'] })).toThrow(ConfigError);
     expect(() => synonymTable('t.json', ['a'] as const, { a: { en: [''] } })).toThrow(ConfigError);
     expect(synonymTable('t.json', ['a'] as const, { a: { en: ['x'], fr: ['y'] } })).toEqual({ a: ['x', 'y'] });
+  });
+});
+
+// Outputs and target groups part: the groups a whole project page names as its groups.
+describe('outputs and target groups part: targetGroupsOfPage', () => {
+  const codes = (page: Parameters<typeof targetGroupsOfPage>[0]) => targetGroupsOfPage(page).map((g) => g.code);
+
+  it('reads a labelled section whole, with the label as written', () => {
+    expect(targetGroupsOfPage({ labelled: 'Teachers, school leaders and NEETs' })).toEqual([
+      { code: 'practitioners', label: 'Teachers' },
+      { code: 'neet', label: 'NEETs' },
+    ]);
+  });
+
+  it('takes actors only from sentences that say whom the project is for, in seven languages', () => {
+    expect(codes({ prose: 'The schools of the region met the teachers in May.' })).toEqual([]);
+    expect(codes({ prose: 'The project is aimed at teachers and schools.' })).toEqual(['practitioners', 'institutions']);
+    expect(codes({ prose: "Le guide s'adresse aux professeurs." })).toEqual(['practitioners']);
+    expect(codes({ prose: 'Das Projekt richtet sich an Lehrkräfte und Eltern.' })).toEqual(['practitioners', 'families']);
+    expect(codes({ prose: 'El programa está destinado a profesores.' })).toEqual(['practitioners']);
+    expect(codes({ prose: 'Il progetto è rivolto a docenti e famiglie.' })).toEqual(['practitioners', 'families']);
+    expect(codes({ prose: 'Ne beneficeranno 350 studenti, 500 famiglie e 60 docenti.' })).toEqual(['young-people', 'families', 'practitioners']);
+    expect(codes({ prose: 'De training is bestemd voor docenten.' })).toEqual(['practitioners']);
+  });
+
+  it('takes specific groups wherever the project text names them', () => {
+    expect(codes({ prose: 'Het project wil het aantal vroegtijdige schoolverlaters en NEET’s doen dalen.' })).toEqual(['early-leavers', 'neet']);
+  });
+
+  it('does not take the problem for a group ("early school leaving", "abandono escolar")', () => {
+    expect(codes({ prose: 'The project fights early school leaving in the region.' })).toEqual([]);
+    expect(codes({ prose: 'Un proyecto contra el abandono escolar temprano.' })).toEqual([]);
+    expect(codes({ prose: 'Le projet accompagne des jeunes en décrochage scolaire et social.' })).toEqual(['early-leavers']);
+  });
+
+  it('drops young people in general when a more specific group of young people is named', () => {
+    expect(codes({ prose: 'The project is aimed at young people who are NEETs.' })).toEqual(['neet']);
+    expect(codes({ prose: 'The project is aimed at young people.' })).toEqual(['young-people']);
+    expect(codes({ prose: 'The project targets students between 15 and 24 at increased risk of NEETs.' })).toEqual(['young-people', 'at-risk-learners']);
+  });
+
+  it('does not read the project name as a group, nor sentences in another language', () => {
+    expect(codes({ prose: 'NEETS at Risk is an Erasmus+ project.', names: ['NEETS at Risk', 'NEETS'] })).toEqual([]);
+    expect(
+      codes({ prose: 'Los alumnos absentistas faltan a clase cada semana. Absenteeism and drop-outs are a big problem for both countries.', language: 'es' }),
+    ).toEqual(['at-risk-learners']);
+  });
+});
+
+describe('outputs and target groups part: targetGroupsOfPage, round 2', () => {
+  const codes = (page: Parameters<typeof targetGroupsOfPage>[0]) => targetGroupsOfPage(page).map((g) => g.code);
+
+  it('reads no group from the capitalised words of an organisation name', () => {
+    const prose = 'The Equal Opportunities of Persons with Disabilities non-profit Ltd brought in the practitioners view.';
+    expect(codes({ prose })).not.toContain('special-needs');
+  });
+
+  it('reads no group from a capitalised project name beside a project word', () => {
+    expect(codes({ labelled: 'The NEETS project targets students between 15 and 24 years of age.' })).not.toContain('neet');
+    expect(codes({ prose: 'O grupo alvo do projeto NEETS são os jovens formandos/estudantes dos 15 aos 24 anos.' })).not.toContain('neet');
+  });
+
+  it('counts practitioners the project trains or equips, or that it counts', () => {
+    expect(codes({ prose: 'To equip those involved with NEET youth work with skills and competencies.' })).toContain('practitioners');
+    expect(codes({ prose: 'The groups involved in the project are teachers, auxiliary and administrative school staff.' })).toContain('practitioners');
+    expect(codes({ prose: 'In mei brachten 15 docenten, counselors en managers een studiebezoek aan Valencia.' })).toContain('practitioners');
+    expect(codes({ prose: 'Daarna ontwikkelen we samen educatieve programma’s voor studenten en docenten.' })).toEqual(['young-people', 'practitioners']);
+  });
+
+  it('skips a group named again with a demonstrative, and a bare adjective of places', () => {
+    expect(codes({ prose: 'To better support this vulnerable target group of young NEETs.' })).not.toContain('disadvantaged');
+    expect(codes({ prose: 'Il progetto lavora in cinque contesti periferici vulnerabili italiani con giovani NEET.' })).toEqual(['neet']);
+  });
+
+  it('reads pupils with unexcused absences as at risk', () => {
+    const prose = "C'est le cas des élèves de 15 à 18 ans qui ont accumulé 9 demi-jours d’absence injustifiés. C'est surtout à ces élèves que s'adresse le projet.";
+    expect(codes({ prose })).toEqual(['at-risk-learners']);
+  });
+
+  it('notes the items of a labelled section that map to no code, and keeps them out of the codes', async () => {
+    const labelled = 'Lehrkräfte\nQuartiersmanager\nSchulabbrecher';
+    const { value, unmatched } = await collectUnmatched(async () => {
+      noteUnmatchedTargetGroups(labelled);
+      return targetGroupsOfPage({ labelled });
+    });
+    expect(value.map((g) => g.code)).toEqual(['practitioners', 'early-leavers']);
+    expect(unmatched).toEqual([{ field: 'targetGroups', label: 'Quartiersmanager' }]);
   });
 });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ExtractError } from '../../src/core/errors.ts';
 import type { ProjectRecord } from '../../src/schema/record.ts';
 import { genericAdapter } from '../../src/sources/generic/index.ts';
+import { collectUnmatched } from '../../src/normalise/unmatched.ts';
 
 const FIXTURES = resolve(import.meta.dirname, '../../fixtures/generic');
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -205,7 +206,8 @@ describe('label layouts', () => {
     expect(record.title).toBe('Bridge to Learning');
     expect(record.startDate).toBe('2018-09');
     expect(record.endDate).toBe('2020-08');
-    expect(record.status).toBe('completed');
+    // No status word on these pages: the dates alone say nothing of it.
+    expect(record.status).toBeNull();
     expect(record.partners.map((p) => [p.name, p.country, p.role])).toEqual([
       ['Stad Gent', 'BE', 'lead'],
       ['Fundación Tomillo', 'ES', 'partner'],
@@ -322,5 +324,220 @@ describe('PDF documents', () => {
       ['RO', 'partner'],
     ]);
     expect(record.outputs.map((o) => o.type)).toEqual(['policy-recommendation']);
+  });
+});
+
+describe('TITLE, DATES, STATUS of the generic reader', () => {
+  const page = (body: string, head = '') =>
+    `<!doctype html><html lang="en"><head>${head}</head><body class="cookies-not-set"><header><nav><a href="/">Home</a></nav></header>${body}<footer>© 2024 Site</footer></body></html>`;
+
+  it('takes the name without a leading period, and the period as the dates', async () => {
+    const record = await readOne('https://example.org/p', 'text/html', page('<article><h1>2009–2011: Stop Dropout</h1><p>Stop Dropout was a European project against early leaving from education and training in six countries.</p></article>'));
+    expect(record.title).toBe('Stop Dropout');
+    expect([record.startDate, record.endDate]).toEqual(['2009', '2011']);
+  });
+
+  it('drops a language tag, a programme-and-project prefix and a quoted acronym', async () => {
+    const en = await readOne('https://example.org/a', 'text/html', page('<main><h1>STUDY SUPPORT EN</h1><p>Year: 2012-2014</p></main>'));
+    expect(en.title).toBe('STUDY SUPPORT');
+    expect([en.startDate, en.endDate]).toEqual(['2012', '2014']);
+    const prefixed = await readOne('https://example.org/b', 'text/html', page('<main><h1>Interreg 2 Seas Project: Speed-You-Up</h1></main>'));
+    expect(prefixed.title).toBe('Speed-You-Up');
+    const quoted = await readOne('https://example.org/c', 'text/html', page('<main><h1>Educational Agreement as a Response to School Dropout "EARS"</h1></main>'));
+    expect([quoted.title, quoted.acronym]).toEqual(['Educational Agreement as a Response to School Dropout', 'EARS']);
+  });
+
+  it('keeps the heading over a "Title" row of a result table', async () => {
+    const record = await readOne(
+      'https://example.org/r',
+      'text/html',
+      page('<div id="content"><h1>A care for every child</h1><h2>RESULTS</h2><table><tr><th>TITLE</th><td>A comparison of two countries</td></tr></table><p>The project has as general purpose to call attention to all children at risk of early school leaving in areas at high risk of social exclusion.</p></div>'),
+    );
+    expect(record.title).toBe('A care for every child');
+  });
+
+  it('reads the content that holds the heading, not a related post, and a period sentence about the project', async () => {
+    const record = await readOne(
+      'https://example.org/n',
+      'text/html',
+      page(
+        '<div class="main"><div class="entry-header"><h1>SPEED You UP</h1></div><div class="entry-content no-share"><p>SPEED You UP is een Interreg project met 13 projectpartners. Het project loopt van december 2019 tot september 2022. Op 12 januari 2018 was er een bijeenkomst.</p></div>' +
+          '<div class="related"><article><h2>Other project</h2><p>Another project ran from 2015 to 2017 and was completed, with many more words in this related post than anywhere else on the page to draw the reader to it.</p></article></div></div>',
+      ),
+    );
+    expect(record.title).toBe('SPEED You UP');
+    expect([record.startDate, record.endDate]).toEqual(['2019-12', '2022-09']);
+    expect(record.status).toBeNull();
+  });
+
+  it('gives no status from dates alone, and "completed" when the page says so', async () => {
+    const silent = await readOne('https://example.org/s', 'text/html', page('<main><h1>Old Project</h1><p>Project duration: 11/2014 – 10/2017</p></main>'));
+    expect([silent.startDate, silent.endDate, silent.status]).toEqual(['2014-11', '2017-10', null]);
+    const said = await readOne(
+      'https://example.org/t',
+      'text/html',
+      page('<main><h1>Old Project</h1><p>Project duration: 11/2014 – 10/2017</p><p>The project was successfully completed and positively evaluated.</p></main>'),
+    );
+    expect(said.status).toBe('completed');
+    const category = await readOne('https://example.org/u', 'text/html', page('<main><h1>jump@school</h1><p>lip 8, 2014 | Projekty zakończone</p></main>'));
+    expect(category.status).toBe('completed');
+  });
+
+  it('reads a duration with a start as a start only', async () => {
+    const record = await readOne('https://example.org/d', 'text/html', page('<main><h1>Duration Project</h1><p>Start date: 1 September 2019</p><p>Duration: 36 months</p></main>'));
+    expect([record.startDate, record.endDate]).toEqual(['2019-09-01', null]);
+  });
+});
+
+describe('outputs and target groups part: the generic reader', () => {
+  const page = (body: string) =>
+    `<!doctype html><html lang="en"><head><title>Bridges</title></head><body><h1>Bridges</h1>${body}</body></html>`;
+
+  it('notes labelled outputs and target groups that map to no vocabulary entry', async () => {
+    const html = page(
+      '<p>The project Bridges helps young people back into school and works with their families.</p>' +
+        '<h2>Results</h2><ul><li>3 bridging courses</li><li>Erasmus days in Ghent</li></ul>' +
+        '<h2>Target groups</h2><ul><li>Teachers</li><li>Neighbourhood managers</li></ul>',
+    );
+    const { value: record, unmatched } = await collectUnmatched(() => readOne('https://example.org/bridges', 'text/html', html));
+    expect(record.outputs.map((o) => `${o.type} x${o.count}`)).toEqual(['course x3']);
+    expect(record.targetGroups.map((g) => g.code)).toEqual(['practitioners']);
+    expect(unmatched).toEqual(
+      expect.arrayContaining([
+        { field: 'outputs', label: 'Erasmus days in Ghent' },
+        { field: 'targetGroups', label: 'Neighbourhood managers' },
+      ]),
+    );
+  });
+
+  it('reads nothing of the project from the other posts under a related-content heading', async () => {
+    const html = page(
+      '<p>Bridges is a project for early school leavers in three cities, aimed at bringing them back to school.</p>' +
+        '<h3>Potrebbe interessarti</h3><p>Giovani Neet, l’Italia resta prima in Europa</p>' +
+        '<h3>Ähnliche Beiträge</h3><p>Ein Leitfaden für Migranten wurde entwickelt.</p>',
+    );
+    const record = await readOne('https://example.org/bridges', 'text/html', html);
+    expect(record.targetGroups.map((g) => g.code)).toEqual(['early-leavers']);
+    expect(record.outputs).toEqual([]);
+  });
+});
+
+describe('TITLE (round 2): names in prose, site names, acronyms, first lines, logo alt texts', () => {
+  const page = (body: string, head = '') =>
+    `<!doctype html><html><head>${head}</head><body><header><nav><a href="/">Home</a></nav></header>${body}<footer>© 2024 Site</footer></body></html>`;
+  const prose = (text: string) => `<p>${text} ${'The work goes on with schools, families and youth services across the region.'.repeat(2)}</p>`;
+
+  it('tells an acronym from the words it abbreviates', async () => {
+    const { isAcronymOf } = await import('../../src/sources/generic/title.ts');
+    expect(isAcronymOf('CroCooS', 'Cross-sectoral cooperation focused solutions for preventing early school leaving')).toBe(true);
+    expect(isAcronymOf('ESY', 'Easy School for Young Students')).toBe(true);
+    expect(isAcronymOf('In.c.l.a.s.s.e.', 'Intervento contro l’abbandono scolastico e per lo sviluppo educativo')).toBe(true);
+    expect(isAcronymOf('PASI', 'Projet Accrochage Scolaire Inter-réseaux Huy')).toBe(true);
+    expect(isAcronymOf('Stop Dropout', 'Stop Dropout zum Herunterladen')).toBe(false);
+    expect(isAcronymOf('Below10', 'contro l’abbandono scolastico')).toBe(false);
+  });
+
+  it('takes the project the prose names when the heading is a news headline (es, it, pt, el, pl, fr, nl)', async () => {
+    const cases: [string, string, string][] = [
+      ['La Universidad de Sevilla obtiene un galardón en los Premios Educaweb', 'Redacción. Orienta-2O es un proyecto colaborativo de orientación. El proyecto Orienta-2O trabaja con las E2O.', 'Orienta-2O'],
+      ['Culleredo detecta 51 casos de absentismo en dos años', 'El Concello presenta los resultados del proyecto europeo Schoolab. Schoolab terminó ayer.', 'Schoolab'],
+      ['Scuola: a Palermo un ragazzo su 4 non ci va', "Contro l'abbandono scolastico parte 'In.c.l.a.s.s.e.' (Intervento contro l’abbandono scolastico e per lo sviluppo educativo), con un contributo.", 'In.c.l.a.s.s.e.'],
+      ['Below10 contro l’abbandono scolastico', 'L’intervento fa parte di “Below10”, iniziativa finanziata dall’Unione Europea.', 'Below10'],
+      ['UMP coordena projeto europeu Beyond NEET 2.0', 'A UMP esteve à frente da primeira reunião do projeto Beyond NEET 2.0, por videoconferência.', 'Beyond NEET 2.0'],
+      ['Ο Φάρος του Κόσμου στο Money Show 2018', 'Το έργο NET-NEET χρηματοδοτείται από το Πρόγραμμα Erasmus+. Η εκδήλωση «NET-NEET, a Network for Neet Mobility» έγινε στη Θεσσαλονίκη.', 'NET-NEET'],
+      ['Innowacyjny projekt Pracowni Badań Społecznych przy Instytucie', 'Projekt „Mentoring NEETs. Innowacyjna forma doradztwa” będzie realizowany od stycznia 2019 r.', 'Mentoring NEETs. Innowacyjna forma doradztwa'],
+      ['DROP’IN VS DROP OUT', 'Partant de ce constat, le projet “Drop-In” mené par Pistes Solidaires préfère prévenir.', 'Drop-In'],
+      ['Studiereis naar Valencia', 'Docenten brachten een studiebezoek in het kader van het Erasmus+ project “Strategien zur Verringerung von Drop-outs im Bereich von VET” (Reduction of Drop-out rates in VET).', 'Strategien zur Verringerung von Drop-outs im Bereich von VET'],
+    ];
+    for (const [heading, text, name] of cases) {
+      const record = await readOne('https://example.org/news', 'text/html', page(`<article><h1>${heading}</h1>${prose(text)}</article>`));
+      expect(record.title, heading).toBe(name);
+    }
+  });
+
+  it('keeps a heading that is the name, the name with a subtitle, or the long form of the acronym the prose uses', async () => {
+    const cases: [string, string][] = [
+      ['PEARLS – Preventing Early School Leaving Through Inclusive Strategies', 'The PEARLS project (Preventing Early School Leaving Through Inclusive Strategies) started in 2016.'],
+      ['NEET in Azione: da Nord a Sud esplorando nuovi percorsi', 'Il progetto NEET in Azione coinvolge ragazzi e famiglie.'],
+      ['Keep all learners in schools', 'Das Projekt KALIS ist gestartet.'],
+      ['Participación del IES Rayuela en un programa europeo Erasmus+', 'El instituto participa en colaboración con otras instituciones educativas de Portugal.'],
+      ['Stop Dropout', 'Das Projekt Stop Dropout hilft Schulen. Weitere Transferprojekte: das Projekt „INVET“ brachte die Instrumente nach Spanien.'],
+    ];
+    for (const [heading, text] of cases) {
+      const record = await readOne('https://example.org/p', 'text/html', page(`<article><h1>${heading}</h1>${prose(text)}</article>`));
+      expect(record.title, heading).toBe(heading);
+    }
+  });
+
+  it('takes the long name the prose quotes after "project" when the heading is its short name or a section', async () => {
+    const short = await readOne('https://example.org/n', 'text/html', page('<main><h1>Projeto NEETS at RISK - kick off</h1><p>O Projeto «EARLY identification, INDIVIDUALIZED targeting and TAILORED intervention for young people at risk of NEET» decorreu em janeiro deste ano, em Lisboa, com todos os parceiros. O projeto NEETS at RISK tem a duração de 36 meses e é coordenado pelo centro de formação, com parceiros nacionais e internacionais.</p></main>'));
+    expect(short.title).toBe('EARLY identification, INDIVIDUALIZED targeting and TAILORED intervention for young people at risk of NEET');
+    expect(short.language).toBe('pt');
+    const primo = await readOne('https://example.org/primo', 'text/html', page(`<main><h1>Progetto Interreg V-A (ALCOTRA) 2014/2020 - PRIMO</h1>${prose('È stato selezionato il progetto denominato "PRIMO - Persévérance, Réussite, Insertion et Motivation".')}</main>`));
+    expect([primo.title, primo.acronym]).toEqual(['PRIMO - Persévérance, Réussite, Insertion et Motivation', 'PRIMO']);
+    const section = await readOne('https://example.org/a', 'text/html', page(`<main><h1>Ανακοινώσεις</h1><h2>Ευρωπαϊκό πρόγραμμα Erasmus+ «LETS GO TO SCHOOL»</h2>${prose('Το σχολείο συμμετέχει σε πρόγραμμα Erasmus+ με τίτλο: "LETS GO TO SCHOOL" από το 2020.')}</main>`));
+    expect(section.title).toBe('LETS GO TO SCHOOL');
+    const site = await readOne('https://example.org/t', 'text/html', page(`<main><h1>Innovations-Transfer</h1>${prose('Im Leonardo Transfer of Innovation-Projekt „Stop Dropout“ entstanden Broschüren. Die Broschüren des Projektes Stop Dropout sind frei.')}</main>`, '<title>Innovations-Transfer | Stop Dropout!</title>'));
+    expect(site.title).toBe('Stop Dropout');
+  });
+
+  it('reads the document title without the site name, a banner acronym with its long form, and a bilingual heading once', async () => {
+    const banner = await readOne(
+      'https://example.org/partners',
+      'text/html',
+      page(
+        `<div class="project-banner"><strong>CroCooS</strong> – Cross-sectoral cooperation focused solutions for preventing early school leaving</div><div id="content"><h1>Partners</h1>${prose('On the Hungarian side the Tempus Public Foundation led the consortium.')}</div>`,
+        '<title>Partners - CroCooS - Oktatás-Képzés - Tempus Közalapítvány</title>',
+      ),
+    );
+    expect([banner.title, banner.acronym]).toEqual(['Cross-sectoral cooperation focused solutions for preventing early school leaving', 'CroCooS']);
+    const headline = await readOne(
+      'https://example.org/esy',
+      'text/html',
+      page(`<div class="item"><h2>ESY - Easy School for Young Students 1st project's training course in London</h2>${prose('The ESY – Easy School for Young Students partnership comprises four organisations.')}</div>`, "<title>ESY - Easy School for Young Students 1st project's training course in London</title>"),
+    );
+    expect([headline.title, headline.acronym]).toEqual(['Easy School for Young Students', 'ESY']);
+    const bilingual = await readOne(
+      'https://example.org/psa',
+      'text/html',
+      page(`<article><h1>Promoviendo la Asistencia Escolar<br /><span>Promoting School Attendance</span></h1>${prose('El absentismo es un problema serio en las escuelas piloto.')}</article>`, '<title>El Proyecto | Promoviendo la Asistencia Escolar</title>'),
+    );
+    expect(bilingual.title).toBe('Promoviendo la Asistencia Escolar');
+  });
+
+  it('takes the first lines of a text, not its running heads, trail, viewer lines or page markers, and joins a wrapped title', async () => {
+    const cordis = await readOne(
+      'https://example.org/report.txt',
+      'text/plain',
+      'CORDIS - EU research results\nEuropean Commission > CORDIS > Projects and Results > Reducing Early School Leaving in the EU > Reporting\nReducing Early School Leaving in the EU\nGrant agreement ID: 320223\n\nThe RESL.eu project sets out to understand the mechanisms that lead a pupil to leave school early.\n',
+    );
+    expect(cordis.title).toBe('Reducing Early School Leaving in the EU');
+    const wrapped = await readOne(
+      'https://example.org/steckbrief.txt',
+      'text/plain',
+      'ISOB GmbH | Projektsteckbrief\nKommunale Vernetzung zur Integration junger Menschen\nin NEET-Situationen (NEETSinACTION)\nProjektdauer: 09/2017 – 06/2021\n\nNEETSinACTION wendet sich an Entscheidungsträger der lokalen Bildungspolitik.\nISOB GmbH | Projektsteckbrief\nZiel von NEETSinACTION war es, die regionale Koordination zu verbessern.\n',
+    );
+    expect([wrapped.title, wrapped.acronym]).toEqual(['Kommunale Vernetzung zur Integration junger Menschen in NEET-Situationen', 'NEETSinACTION']);
+    const viewer = await readOne(
+      'https://example.org/slides.txt',
+      'text/plain',
+      'FSE Accrochage Scolaire PASI 2015 · 2017-09-21 · 1. Introduction\nPage 1\nJournée du partenariat dans la lutte contre le décrochage\n\nUne organisation du Projet Accrochage Scolaire Inter-réseaux Huy avec ses partenaires.\nLe projet PASI réunit les écoles du bassin.\n',
+    );
+    expect([viewer.title, viewer.acronym]).toEqual(['Projet Accrochage Scolaire Inter-réseaux Huy', 'PASI']);
+  });
+
+  it('keeps the alt texts of a partner group made only of logos, and drops decorative ones', async () => {
+    const { readHtmlPage } = await import('../../src/sources/generic/html-page.ts');
+    const { lines } = readHtmlPage(
+      page(
+        '<main><h1>Partners</h1><h2>Project partners:</h2><div class="logos"><a href="http://a.eu"><img src="a.png" alt="FSZK" /></a><a href="http://b.eu"><img src="b.png" alt="Logo Expanzió" /></a><a href="#"><img src="c.png" alt="logo" /></a></div><h2>Coordinator:</h2><div><a href="http://t.hu"><img src="t.png" alt="Tempus Public Foundation" /></a></div><ul><li><img src="x.png" alt="UU-Nord" /></li><li><img src="i.png" alt="icon" /></li><li><img src="e.png" alt="" /></li></ul><p><img src="photo.jpg" alt="Training in London" /> The training took place in London.</p></main>',
+      ),
+      'https://example.org/partners',
+    );
+    const texts = lines.map((line) => line.text);
+    expect(texts).toEqual(expect.arrayContaining(['FSZK', 'Expanzió', 'Tempus Public Foundation', 'UU-Nord']));
+    expect(texts).not.toContain('logo');
+    expect(texts).not.toContain('icon');
+    expect(texts).not.toContain('Training in London');
   });
 });

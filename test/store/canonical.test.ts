@@ -6,6 +6,7 @@ import type { Partner, ProjectRecord } from '../../src/schema/record.ts';
 import { tables, type Store } from '../../src/store/index.ts';
 import { createStore } from '../../src/store/store.ts';
 import { testDatabases } from '../helpers/databases.ts';
+import { coinedName } from '../bench/words.ts';
 import { fetched, record } from './builders.ts';
 
 const { mergeDecisions, organisationAliases, organisations, projectPartners, projects, projectSources, sourceRecords } = tables;
@@ -227,6 +228,32 @@ describe.each(databases)('canonical rebuild on $label', (database) => {
     const again = await store.rebuildCanonical(await store.startRun('test'), DEFAULT_DEDUPE_OPTIONS);
     expect(again).toMatchObject({ projectsNew: 0, projectsUpdated: 0, projectsUnchanged: 4, skipped: true });
     expect(await store.db.select().from(mergeDecisions).where(eq(mergeDecisions.decidedBy, 'steward'))).toEqual([decision]);
+  });
+
+  it.skipIf(database.skipped)('drops the automatic decisions of pairs no longer considered, page after page, and keeps the steward\'s', async () => {
+    const store = await database.openEmpty();
+    await store.migrate();
+    // 120 projects of their own and one described twice.
+    const pages = Array.from({ length: 120 }, (_, index) => `https://example.org/projects/${index}`);
+    await store.saveDocuments(pages.map((url, index) => ({ doc: fetched(url, `page ${index}`), records: [record(`Project ${coinedName(index)}`, { sourceUrl: url })] })));
+    await saveAll(store);
+    // As an older deduplicator left them: an automatic decision for every pair, more than one page of them.
+    await store.db.execute(sql`
+      insert into ${mergeDecisions} (left_source_record_id, right_source_record_id, score, features, decision, decided_by)
+      select a.id, b.id, 0.01, '{}'::jsonb, 'distinct', 'auto' from ${sourceRecords} a join ${sourceRecords} b on a.id < b.id`);
+    const [first, second] = (await store.db.select({ id: sourceRecords.id }).from(sourceRecords).orderBy(asc(sourceRecords.id)).limit(2)).map((row) => row.id);
+    await store.recordStewardDecisions([{ leftKey: first, rightKey: second, same: false }]);
+    expect((await store.summary()).merge_decisions).toBeGreaterThan(7_000);
+
+    const runId = await store.startRun('test');
+    await store.rebuildCanonical(runId, DEFAULT_DEDUPE_OPTIONS);
+    const left = await store.db.select().from(mergeDecisions);
+    expect(left.filter((row) => row.decidedBy === 'steward')).toMatchObject([{ leftSourceRecordId: first, rightSourceRecordId: second, decision: 'distinct' }]);
+    const automatic = left.filter((row) => row.decidedBy === 'auto');
+    expect(automatic.length).toBeGreaterThan(0);
+    expect(automatic.length).toBeLessThan(20);
+    expect(automatic.every((row) => row.runId === runId && Object.keys(row.features).length > 0)).toBe(true);
+    expect(automatic.some((row) => row.decision === 'merge')).toBe(true);
   });
 
   it.skipIf(database.skipped)('leaves out a stored record that no longer passes the schema instead of failing', async () => {

@@ -1,5 +1,6 @@
 import { ExtractError } from '../../core/errors.ts';
 import { readPdf } from '../../extract/pdf.ts';
+import { pdfTextUnits } from '../../extract/text-units.ts';
 import { parseDate, parseDateRange, statusFromDates } from '../../normalise/dates.ts';
 import { iscedLevelsIn, measureTypesIn } from '../../normalise/isced.ts';
 import { detectLanguage } from '../../normalise/language.ts';
@@ -81,6 +82,6 @@ export const aerPdfAdapter: SourceAdapter = {
     const { pages } = await readPdf(doc.body, url);
     const leaflet = readLeaflet(pages);
     if (!leaflet.title) throw new ExtractError('the AER leaflet has no title line', { url });
-    return { records: [recordOf(leaflet, url)], follow: [] };
+    return { records: [recordOf(leaflet, url)], follow: [], units: pdfTextUnits(pages) };
   },
 };

@@ -1,5 +1,6 @@
 import { ExtractError } from '../../core/errors.ts';
 import { decodeUtf8, loadHtml, type CheerioAPI } from '../../extract/html.ts';
+import { htmlTextUnits } from '../../extract/text-units.ts';
 import { acceptsHtml, listingFollowLinks, openPage, pageUrlOf } from '../html-site.ts';
 import type { AdapterResult, SourceAdapter, SourceDocument } from '../types.ts';
 import { removeUnrelatedBlocks } from './noise.ts';
@@ -33,6 +34,6 @@ export const cedefopAdapter: SourceAdapter = {
 
     const isProject = page.description.length > 0 && (!page.resourceType || PROJECT_TYPES.test(page.resourceType));
     if (!isProject) return { records: [], follow: [] };
-    return { records: [resourceRecord({ ...page, title }, sourceUrl, language)], follow: [] };
+    return { records: [resourceRecord({ ...page, title }, sourceUrl, language)], follow: [], units: htmlTextUnits($, content) };
   },
 };

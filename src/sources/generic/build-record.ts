@@ -1,18 +1,18 @@
 import { ExtractError } from '../../core/errors.ts';
-import { countriesIn } from '../../normalise/countries.ts';
-import { parseDate, parseDateRange, parseStatus, statusFromDates } from '../../normalise/dates.ts';
+import { parseDate, parseDateRange, parsePeriodInText, parseStatus, projectDateInText, saysCompleted } from '../../normalise/dates.ts';
 import { iscedLevelsIn, measureTypesIn } from '../../normalise/isced.ts';
 import { detectLanguage } from '../../normalise/language.ts';
-import { parseOutputList } from '../../normalise/outputs.ts';
-import { parsePartnerLine } from '../../normalise/partners.ts';
+import { outputMatches, outputsInProse, parseOutputList } from '../../normalise/outputs.ts';
+import { noteUnmatched } from '../../normalise/unmatched.ts';
 import { finaliseRecord } from '../../normalise/record.ts';
-import { targetGroupsIn } from '../../normalise/target-groups.ts';
+import { noteUnmatchedTargetGroups, targetGroupsOfPage } from '../../normalise/target-groups.ts';
 import { matchKey, splitListItems } from '../../normalise/text.ts';
-import { emptyRecord, type Partner, type ProjectRecord } from '../../schema/record.ts';
+import { emptyRecord, type Output, type Partner, type ProjectRecord, type TargetGroup } from '../../schema/record.ts';
 import type { Status } from '../../schema/vocabularies.ts';
-import { DISCLAIMER_PATTERN, LISTING_PATTERNS, PROGRAMME_NAMES, PROJECT_NUMBER_PATTERN, type FieldName } from './labels.ts';
-import { PARTNER_CONTACT_LINE, proseOf, readSections, sectionOf, sectionsOf, sectionText, type Layout, type Line } from './sections.ts';
-import { acronymAfter, plainTextTitle, splitAcronym } from './title.ts';
+import { DISCLAIMER_PATTERN, FIELD_LABELS, LISTING_PATTERNS, PROGRAMME_NAMES, PROJECT_NUMBER_PATTERN, PROJECT_WORD_PATTERN, type FieldName } from './labels.ts';
+import { proseOf, readSections, sectionOf, sectionsOf, sectionText, type Layout, type Line } from './sections.ts';
+import { countriesOfPage, partnersOfPage } from './partner-lists.ts';
+import { acronymAfter, chooseTitle, cleanTitle, periodInTitle, plainTextTitle, splitAcronym } from './title.ts';
 
 export interface GenericInput {
   source: string;
@@ -60,10 +60,33 @@ function summaryOf(layout: Layout, title: string): string | null {
   return proseOf(run);
 }
 
+// Fields whose sections hold things of their own with titles (a result's "TITLE" row, a partner's name).
+const ITEM_FIELDS = new Set<FieldName>(['partners', 'leadPartner', 'outputs', 'targetGroups']);
+
+/**
+ * The project's name: a "Project title" label, the document's own heading, or a plain text's
+ * first line of its own; then cleaned of decoration (cleanTitle). A "Title" label that comes
+ * after a partner or result list names an item of that list, not the project, when the
+ * document has a heading of its own.
+ */
+function titleOf(layout: Layout, input: GenericInput): { raw: string | null; title: string; acronym: string | null } | null {
+  const at = layout.sections.findIndex((section) => section.field === 'title' && section.lines.length > 0);
+  const insideItems = at > 0 && layout.sections.slice(0, at).some((section) => ITEM_FIELDS.has(section.field));
+  const labelled = at >= 0 && !(insideItems && input.title) ? (sectionText(layout.sections[at])?.split('\n')[0] ?? null) : null;
+  if (labelled) return { raw: labelled, ...splitAcronym(cleanTitle(labelled)) };
+  // An unlabelled heading may be a headline or a section name: the prose's own name for the
+  // project then wins (chooseTitle).
+  const raw = input.title ?? plainTextTitle(input.lines);
+  const heading = raw ? splitAcronym(cleanTitle(raw)) : null;
+  const chosen = chooseTitle(heading?.title ?? null, input.lines);
+  if (!chosen) return heading && raw ? { raw, ...heading } : null;
+  return { raw, title: chosen.title, acronym: heading?.acronym ?? chosen.acronym };
+}
+
 // A date line of its own, with no words at all: the period badge at the top of many project pages.
 const BARE_DATES = /^[\d\s\/.\-–—]+$/;
 
-function datesOf(layout: Layout): { start: string | null; end: string | null } {
+function datesOf(layout: Layout, rawTitle: string): { start: string | null; end: string | null } {
   const startText = sectionText(sectionOf(layout, 'startDate'));
   const endText = sectionText(sectionOf(layout, 'endDate'));
   let start = startText ? parseDate(startText) : null;
@@ -76,13 +99,51 @@ function datesOf(layout: Layout): { start: string | null; end: string | null } {
   end ??= period?.end ?? null;
   if (start || end) return { start, end };
 
+  // "2009–2011: Stop Dropout": the period written before the name in the page's heading.
+  const titled = periodInTitle(rawTitle);
+  const titledRange = titled ? parseDateRange(titled) : null;
+  if (titledRange?.start && titledRange.end) return titledRange;
+
   // Only a full period counts: a lone bare year on a line is as likely a copyright or a call year.
   for (const line of layout.free) {
     if (!BARE_DATES.test(line.text)) continue;
     const range = parseDateRange(line.text);
     if (range?.start && range.end) return range;
   }
-  return { start: null, end: null };
+  const lines = contentLines(layout).filter((line) => !line.heading);
+  // A short line that names the project or its programme with a period: "Projeto Erasmus+
+  // (2015-2018)", "Erasmus+ | Strategic Partnership (KA2) 2015-2017".
+  for (const line of lines) {
+    if (line.text.split(/\s+/).length > 10 || !PROJECT_WORD_PATTERN.test(line.text)) continue;
+    const range = parseDateRange(line.text);
+    if (range?.start && range.end && range.start < range.end) return range;
+  }
+  // A sentence about the project that gives its period: "Het project loopt van december 2019 tot
+  // september 2022".
+  const projectSentences = lines
+    .filter((line) => PROJECT_WORD_PATTERN.test(line.text))
+    .flatMap((line) => dateSentences(line.text))
+    .filter((sentence) => PROJECT_WORD_PATTERN.test(sentence));
+  for (const sentence of projectSentences) {
+    const period = parsePeriodInText(sentence);
+    if (period) return period;
+  }
+  // Lone dates the project's sentences mark as its start or end, never an event's: "Im September
+  // 2023 ... ein Projekt gestartet" with "Bis August 2026 sollen im Projekt ...".
+  let lone: { start: string | null; end: string | null } = { start: null, end: null };
+  for (const sentence of projectSentences) {
+    const found = projectDateInText(sentence);
+    if (!found) continue;
+    const next = { start: lone.start ?? found.start, end: lone.end ?? found.end };
+    if (!next.start || !next.end || next.start <= next.end) lone = next;
+  }
+  return lone;
+}
+
+// Sentences, without cutting "3. Mai 2019" or "Sept. 2014" apart: a stop ends one only after a
+// word or a year and before a capital or a quote.
+function dateSentences(text: string): string[] {
+  return text.split(/(?<=(?:\p{L}{2}|\d{4}|[)"»”])[.!?;])\s+(?=[\p{Lu}"«“])/u);
 }
 
 /** A status badge ("Closed", "PROJET / TERMINÉ") among the short lines of the page's header. */
@@ -102,9 +163,22 @@ function statusBadge(layout: Layout): Status | null {
   return null;
 }
 
-function statusOf(layout: Layout, start: string | null, end: string | null): Status | null {
+// Status comes from the page's words only, never from its dates: a page read years after it was
+// written would otherwise call a project finished that the page never said was.
+function statusOf(layout: Layout): Status | null {
   const labelled = sectionText(sectionOf(layout, 'status'));
-  return (labelled ? parseStatus(labelled) : null) ?? statusBadge(layout) ?? statusFromDates(start, end);
+  return (labelled ? parseStatus(labelled) : null) ?? statusBadge(layout) ?? statusInText(layout);
+}
+
+// "The project was successfully completed", a post's category "Projekty zakończone": a sentence
+// that names the project and says it is over. Past tense only: no other stage is read from prose.
+function statusInText(layout: Layout): Status | null {
+  for (const line of contentLines(layout)) {
+    for (const sentence of line.text.split(/(?<=[.!?;|])\s+/u)) {
+      if (PROJECT_WORD_PATTERN.test(sentence) && sentence.length <= 400 && saysCompleted(sentence)) return 'completed';
+    }
+  }
+  return null;
 }
 
 function knownProgramme(text: string): string | null {
@@ -137,54 +211,12 @@ function identifiersOf(layout: Layout, content: string): string[] {
   return [...new Set(found)];
 }
 
-// An item a partner list can hold: a name with its place, not a sentence about the partnership.
-function looksLikePartnerItem(item: string): boolean {
-  if (item.length > 160 || item.endsWith(':')) return false;
-  const words = item.split(/\s+/).length;
-  return !(/[.!?]$/.test(item) && words >= 10) && (item.match(/[.!?](\s|$)/g)?.length ?? 0) < 2;
-}
-
-function partnerItems(layout: Layout, field: FieldName): string[][] {
-  return sectionsOf(layout, field).map((section) => {
-    const items: string[] = [];
-    for (const item of splitListItems(section.lines.map((line) => line.text).join('\n'))) {
-      if (PARTNER_CONTACT_LINE.test(item) && items.length > 0) items[items.length - 1] += ` ${item}`;
-      else items.push(item);
-    }
-    return items.filter(looksLikePartnerItem);
-  });
-}
-
 /**
- * Partners as the page lists them. Under a lead-partner label the first item is the lead and the
- * rest, when the page runs the partner list on under it, are partners.
+ * Partners as the page lists them (partner-lists.ts): labelled sections, announced lists and lists
+ * run on in sentences, the lead marked in words or by its label.
  */
-function partnersOf(layout: Layout): Partner[] {
-  const partners: Partner[] = [];
-  for (const items of partnerItems(layout, 'leadPartner')) {
-    items.forEach((item, index) => {
-      const partner = parsePartnerLine(item, { lead: index === 0 });
-      if (partner) partners.push(partner);
-    });
-  }
-  for (const items of partnerItems(layout, 'partners')) {
-    for (const item of items) {
-      const partner = parsePartnerLine(item);
-      if (partner) partners.push(partner);
-    }
-  }
-  // A lead named again in the partner list is one organisation, kept once, as lead.
-  const byName = new Map<string, Partner>();
-  for (const found of partners) {
-    // The partner parser reads a bare name as a town ("Ghent - Belgium" on city networks). Pages
-    // that reach the generic reader list organisations ("InEuropa (Italy)"), so a city that is
-    // only the name again says nothing.
-    const partner = found.city !== null && matchKey(found.city) === matchKey(found.name) ? { ...found, city: null } : found;
-    const key = matchKey(partner.name);
-    const known = byName.get(key);
-    if (!known || (known.role !== 'lead' && partner.role === 'lead')) byName.set(key, partner);
-  }
-  return [...byName.values()].sort((a, b) => (a.role === b.role ? 0 : a.role === 'lead' ? -1 : 1));
+function partnersOf(layout: Layout, lines: readonly Line[]): Partner[] {
+  return partnersOfPage(lines, layout);
 }
 
 function themesOf(layout: Layout): string[] {
@@ -200,6 +232,79 @@ function themesOf(layout: Layout): string[] {
   return spread.map((item) => item.replace(/[.;,]+$/, '').trim()).filter((item) => item.length > 1 && item.length <= 120);
 }
 
+// Outputs, target groups, education levels and measure types: from their labelled sections and
+// from the project's own prose, in page order (what lies under "stop" labels is not the project's).
+function projectProse(layout: Layout, lines: readonly Line[], skip: readonly FieldName[] = []): string {
+  const excluded = new Set(layout.sections.filter((section) => section.field === 'stop' || skip.includes(section.field)).flatMap((section) => section.lines));
+  // Lines of one paragraph run on (PDFs wrap them); the funding disclaimer is no project text.
+  return proseOf(lines.filter((line) => !excluded.has(line) && !DISCLAIMER_PATTERN.test(line.text))) ?? '';
+}
+
+const TARGET_GROUP_LABELS = Object.values(FIELD_LABELS.targetGroups)
+  .flat()
+  .map((label) => matchKey(label))
+  .filter((label) => label.length >= 6);
+
+// "Target groups and their benefits", "Qual o grupo-alvo do projeto?": a heading or a short line
+// that starts with, or asks about, a target-group label heads the page's target-group section.
+function isTargetGroupHeading(line: Line): boolean {
+  const text = matchKey(line.text).replace(/[:?]\s*$/, '');
+  if (text.split(/\s+/).length > 8 || /[.;]$/.test(text)) return false;
+  if (!line.heading && !/\?$/.test(line.text) && !TARGET_GROUP_LABELS.some((label) => text.startsWith(label))) return false;
+  return TARGET_GROUP_LABELS.some((label) => new RegExp(`(?:^|[^\\p{L}])${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|[^\\p{L}])`, 'u').test(text));
+}
+
+function targetGroupText(layout: Layout, lines: readonly Line[]): string | null {
+  const parts: string[] = [];
+  const labelled = textOfSections(layout, 'targetGroups');
+  if (labelled) parts.push(labelled);
+  for (let i = 0; i < lines.length; i++) {
+    if (!isTargetGroupHeading(lines[i])) continue;
+    for (let j = i + 1; j < lines.length && !lines[j].heading && !isQuestionLike(lines[j]); j++) parts.push(lines[j].text);
+  }
+  return parts.length > 0 ? parts.join('\n') : null;
+}
+
+const isQuestionLike = (line: Line): boolean => /\?$/.test(line.text) && line.text.split(/\s+/).length <= 20;
+
+function targetGroupsOf(layout: Layout, lines: readonly Line[], language: string, names: (string | null)[]): TargetGroup[] {
+  noteUnmatchedTargetGroups(textOfSections(layout, 'targetGroups'));
+  return targetGroupsOfPage({ labelled: targetGroupText(layout, lines), prose: projectProse(layout, lines), language, names });
+}
+
+// An item of a labelled outputs list is a product when it names one ("Toolkit for teachers") or
+// counts one ("3 bridging courses"), not when it is a country or a heading of the list; an item
+// that is prose (sentences) is read as prose. A page that labels its outputs lists them there, so
+// prose is read only when it has no such list.
+const PROSE_ITEM_WORDS = 30;
+
+function outputsOf(layout: Layout, lines: readonly Line[], language: string): Output[] {
+  const outputs: Output[] = [];
+  const labelled = textOfSections(layout, 'outputs');
+  if (labelled) {
+    for (const output of parseOutputList(labelled)) {
+      if (output.title.split(/\s+/).length > PROSE_ITEM_WORDS || /[.!?]\s+\p{Lu}/u.test(output.title)) {
+        outputs.push(...outputsInProse(output.title, { labelled: true, language }));
+      } else if (output.count !== null || outputsInProse(output.title, { labelled: true }).length > 0) {
+        outputs.push(output);
+        // "2 Lernspiele": counted, but of no type the vocabulary knows.
+        if (outputMatches(output.title).length === 0) noteUnmatched('outputs', output.title);
+      } else if (output.title.split(/\s+/).length <= 8) {
+        noteUnmatched('outputs', output.title);
+      }
+    }
+  }
+  // Tags and topic lists ("Project Topics: ... development of training courses") name no product.
+  if (outputs.length === 0) outputs.push(...outputsInProse(projectProse(layout, lines, ['themes']), { language }));
+  const seen = new Set<string>();
+  return outputs.filter((output) => {
+    const key = `${output.count ?? ''}|${matchKey(output.title)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /**
  * Reads any document's lines into the shared record through its visible labels, in seven
  * languages, falling back on the page's own structure (title, unlabelled prose, date and status
@@ -209,40 +314,39 @@ export function buildRecord(input: GenericInput): ProjectRecord {
   const { sourceUrl } = input;
   const layout = readSections(input.lines);
 
-  const labelledTitle = sectionText(sectionOf(layout, 'title'))?.split('\n')[0] ?? null;
-  const rawTitle = labelledTitle ?? input.title ?? plainTextTitle(input.lines);
-  if (!rawTitle) throw new ExtractError('the page has no title', { url: sourceUrl });
-  const { title, acronym: bracketed } = splitAcronym(rawTitle);
+  const named = titleOf(layout, input);
+  if (!named) throw new ExtractError('the page has no title', { url: sourceUrl });
+  const { title, acronym: bracketed } = named;
+  const rawTitle = named.raw ?? title;
   const acronym = sectionText(sectionOf(layout, 'acronym'))?.split('\n')[0] ?? bracketed ?? acronymAfter(input.lines, rawTitle);
 
   const content = contentLines(layout)
     .map((line) => line.text)
     .join('\n');
   const summary = summaryOf(layout, rawTitle);
-  const { start, end } = datesOf(layout);
+  // The page's language is its text's: a project's name is often English on a page that is not.
+  const languageText = [rawTitle, (summary ?? '').split(title).join(' ')].join('\n');
+  const { start, end } = datesOf(layout, rawTitle);
   const identifiers = identifiersOf(layout, content);
 
-  const targetText = textOfSections(layout, 'targetGroups');
   const levelText = textOfSections(layout, 'educationLevels');
   const measureText = textOfSections(layout, 'measureTypes');
-  const outputText = textOfSections(layout, 'outputs');
-  const countryText = textOfSections(layout, 'countries');
 
   const record: ProjectRecord = {
     ...emptyRecord(input.source, sourceUrl),
     title,
     acronym,
     summary,
-    language: detectLanguage([title, summary ?? ''].join('\n'), input.declaredLanguage ?? 'en'),
+    language: detectLanguage(languageText, input.declaredLanguage ?? 'en'),
     startDate: start,
     endDate: end,
-    status: statusOf(layout, start, end),
+    status: statusOf(layout),
     programme: programmeOf(layout, content, identifiers),
     identifiers,
-    countries: countryText ? countriesIn(countryText) : [],
-    partners: partnersOf(layout),
-    outputs: outputText ? parseOutputList(outputText) : [],
-    targetGroups: targetGroupsIn(targetText ?? summary ?? ''),
+    countries: countriesOfPage(input.lines, layout, partnersOf(layout, input.lines)),
+    partners: partnersOf(layout, input.lines),
+    outputs: outputsOf(layout, input.lines, detectLanguage(languageText, input.declaredLanguage ?? 'en')),
+    targetGroups: targetGroupsOf(layout, input.lines, detectLanguage(languageText, input.declaredLanguage ?? 'en'), [title, acronym]),
     educationLevels: iscedLevelsIn(levelText ?? summary ?? ''),
     measureTypes: measureTypesIn(measureText ?? summary ?? ''),
     themes: themesOf(layout),

@@ -68,7 +68,7 @@ export const FIELD_LABELS: Record<FieldName, Partial<Record<Language, readonly s
     en: ['Start date', 'Start', 'Project start', 'Starting date', 'Date of start', 'Begin date'],
     fr: ['Date de début', 'Date du début', 'Début', 'Début du projet', 'Date de démarrage'],
     de: ['Beginn', 'Projektbeginn', 'Startdatum', 'Start', 'Laufzeitbeginn'],
-    es: ['Fecha de inicio', 'Fecha inicio', 'Inicio', 'Fecha de comienzo'],
+    es: ['Fecha de inicio', 'Fecha inicio', 'Inicio', 'Fecha de comienzo', 'Inicio proyecto', 'Inicio del proyecto'],
     it: ['Data di inizio', 'Data inizio', 'Inizio', 'Avvio'],
     pt: ['Data de início', 'Início', 'Data de inicio'],
     nl: ['Startdatum', 'Begindatum', 'Start', 'Aanvang'],
@@ -77,19 +77,19 @@ export const FIELD_LABELS: Record<FieldName, Partial<Record<Language, readonly s
     en: ['End date', 'End', 'Project end', 'Ending date', 'Date of end', 'Closing date'],
     fr: ['Date de fin', 'Fin', 'Fin du projet', 'Date de clôture'],
     de: ['Ende', 'Projektende', 'Enddatum', 'Laufzeitende'],
-    es: ['Fecha de fin', 'Fecha fin', 'Fecha de finalización', 'Fin', 'Fecha de término'],
+    es: ['Fecha de fin', 'Fecha fin', 'Fecha de finalización', 'Fin', 'Fecha de término', 'Fin proyecto', 'Fin del proyecto'],
     it: ['Data di fine', 'Data fine', 'Fine', 'Conclusione', 'Data di conclusione'],
     pt: ['Data de fim', 'Fim', 'Data de conclusão', 'Data de término'],
     nl: ['Einddatum', 'Einde', 'Eind'],
   },
   period: {
-    en: ['Duration', 'Period', 'Project duration', 'Project period', 'Dates', 'Timeframe', 'Time frame', 'Lifetime', 'Implementation period', 'Running time'],
-    fr: ['Durée', 'Période', 'Durée du projet', 'Période de réalisation', 'Dates'],
-    de: ['Laufzeit', 'Projektlaufzeit', 'Zeitraum', 'Dauer', 'Projektdauer', 'Förderzeitraum'],
-    es: ['Duración', 'Período', 'Periodo', 'Duración del proyecto', 'Fechas'],
-    it: ['Durata', 'Periodo', 'Durata del progetto', 'Date'],
-    pt: ['Duração', 'Período', 'Duração do projeto'],
-    nl: ['Looptijd', 'Periode', 'Duur', 'Projectperiode'],
+    en: ['Duration', 'Period', 'Project duration', 'Project period', 'Dates', 'Timeframe', 'Time frame', 'Lifetime', 'Implementation period', 'Running time', 'Year', 'Years', 'Project year', 'Project years', 'Project dates', 'Project lifetime'],
+    fr: ['Durée', 'Période', 'Durée du projet', 'Période de réalisation', 'Dates', 'Dates du projet', 'Période du projet', 'Années'],
+    de: ['Laufzeit', 'Projektlaufzeit', 'Zeitraum', 'Dauer', 'Projektdauer', 'Förderzeitraum', 'Projektzeitraum', 'Laufzeit des Projekts'],
+    es: ['Duración', 'Período', 'Periodo', 'Duración del proyecto', 'Fechas', 'Periodo de ejecución', 'Período de ejecución', 'Fechas del proyecto'],
+    it: ['Durata', 'Periodo', 'Durata del progetto', 'Date', 'Periodo di realizzazione', 'Periodo di svolgimento'],
+    pt: ['Duração', 'Período', 'Duração do projeto', 'Período de execução', 'Calendarização'],
+    nl: ['Looptijd', 'Periode', 'Duur', 'Projectperiode', 'Duur van het project', 'Looptijd van het project', 'Projectduur'],
   },
   status: {
     en: ['Status', 'Project status', 'Stage of implementation', 'State'],
@@ -209,13 +209,15 @@ export const FIELD_LABELS: Record<FieldName, Partial<Record<Language, readonly s
       'Action type', 'Project key action', 'Project action type', 'Project call year', 'Call year', 'Call', 'Edited on', 'Last updated', 'Published',
       'Comments', 'Leave a comment', 'See also', 'Disclaimer', 'Methodology', 'Activities', 'Methodology, activities and outcomes', 'Impact',
       'What are the effects / outcomes for the territories involved?', 'Are all partners and territories benefitting from the results?',
+      // Related and other content: what follows belongs to other projects and posts.
+      'Related posts', 'Related news', 'Other projects', 'More projects', 'Similar projects', 'You may also like', 'You might also like', 'Read also', 'Other news',
     ],
-    fr: ['Contact', 'Contacts', 'Action', 'Subvention', 'Subventions', 'Subvention Erasmus+', 'Subventions Erasmus+', 'Budget', 'Budget total', 'Actualités', 'Articles liés', 'Partager', 'Documents', 'Téléchargements', 'Calendrier', 'Voir aussi', 'Méthodologie', 'Activités'],
-    de: ['Kontakt', 'Ansprechpartner', 'Ansprechpartnerin', 'Ausschreibung', 'Budget', 'Fördersumme', 'Aktuelles', 'Neuigkeiten', 'Teilen', 'Dokumente', 'Downloads', 'Siehe auch', 'Methodik', 'Aktivitäten'],
-    es: ['Contacto', 'Convocatoria', 'Presupuesto', 'Noticias', 'Compartir', 'Documentos', 'Descargas', 'Ver también', 'Metodología', 'Actividades'],
-    it: ['Contatti', 'Contatto', 'Bando', 'Budget', 'Notizie', 'Condividi', 'Documenti', 'Download', 'Vedi anche', 'Metodologia', 'Attività'],
-    pt: ['Contacto', 'Contato', 'Orçamento', 'Notícias', 'Partilhar', 'Documentos', 'Metodologia', 'Atividades'],
-    nl: ['Contact', 'Budget', 'Nieuws', 'Delen', 'Documenten', 'Downloads', 'Methodologie', 'Activiteiten'],
+    fr: ['Contact', 'Contacts', 'Action', 'Subvention', 'Subventions', 'Subvention Erasmus+', 'Subventions Erasmus+', 'Budget', 'Budget total', 'Actualités', 'Articles liés', 'Partager', 'Documents', 'Téléchargements', 'Calendrier', 'Voir aussi', 'Méthodologie', 'Activités', 'Articles similaires', 'Articles récents', 'Autres projets', 'Vous aimerez aussi', 'À lire aussi', 'Lire aussi', 'Sur le même sujet'],
+    de: ['Kontakt', 'Ansprechpartner', 'Ansprechpartnerin', 'Ausschreibung', 'Budget', 'Fördersumme', 'Aktuelles', 'Neuigkeiten', 'Teilen', 'Dokumente', 'Downloads', 'Siehe auch', 'Methodik', 'Aktivitäten', 'Ähnliche Beiträge', 'Ähnliche Artikel', 'Verwandte Artikel', 'Weitere Projekte', 'Andere Projekte', 'Das könnte Sie auch interessieren', 'Weitere Artikel', 'Weitere Beiträge'],
+    es: ['Contacto', 'Convocatoria', 'Presupuesto', 'Noticias', 'Compartir', 'Documentos', 'Descargas', 'Ver también', 'Metodología', 'Actividades', 'Artículos relacionados', 'Noticias relacionadas', 'Otros proyectos', 'Te puede interesar', 'También te puede interesar', 'Lee también'],
+    it: ['Contatti', 'Contatto', 'Bando', 'Budget', 'Notizie', 'Condividi', 'Documenti', 'Download', 'Vedi anche', 'Metodologia', 'Attività', 'Potrebbe interessarti', 'Ti potrebbe interessare', 'Articoli correlati', 'Notizie correlate', 'Altri progetti', 'Leggi anche'],
+    pt: ['Contacto', 'Contato', 'Orçamento', 'Notícias', 'Partilhar', 'Documentos', 'Metodologia', 'Atividades', 'Leia também', 'Artigos relacionados', 'Notícias relacionadas', 'Outros projetos', 'Veja também'],
+    nl: ['Contact', 'Budget', 'Nieuws', 'Delen', 'Documenten', 'Downloads', 'Methodologie', 'Activiteiten', 'Gerelateerde berichten', 'Gerelateerde artikelen', 'Andere projecten', 'Lees ook', 'Meer nieuws'],
   },
 };
 
@@ -261,3 +263,11 @@ export const BREADCRUMB_WORDS: readonly string[] = [
  */
 export const DISCLAIMER_PATTERN =
   /(?:european commission|commission européenne|europäischen? kommission|comisión europea|commissione europea|comissão europeia|europese commissie).{0,200}(?:responsib|endorse|responsab|verantwort|haftet|declina|aansprakelijk)/i;
+
+/**
+ * Words that name a project (or the programme that funds it) in running text, in the languages of
+ * the pages we collect: a period or a status word in a sentence without one is as likely about an
+ * event, a post or a statistic.
+ */
+export const PROJECT_WORD_PATTERN =
+  /(?<![\p{L}])(?:projects?|projet|projekt\p{L}*|proyecto|progetto|projeto|projecto|project\p{L}*|programme|program\p{L}*|partnership|erasmus|interreg|urbact|κα\d|ka\d{1,3}|πρ[οό]γρ[αά]μμ\p{L}*|[εέ]ργ(?:ο|ου|α|ων))(?![\p{L}])/iu;

@@ -48,7 +48,8 @@ export function readSections(lines: readonly Line[]): Layout {
       current = { field: label.field, lines: [] };
       sections.push(current);
       if (label.value) current.lines.push({ text: label.value, heading: false, paragraphStart: true });
-      if (SINGLE_VALUE_FIELDS.has(label.field) && label.value) current = null;
+      // "Published: 12 May 2018 by Admin": a stop label with its value on its line covers that line only.
+      if ((SINGLE_VALUE_FIELDS.has(label.field) || label.field === 'stop') && label.value) current = null;
       continue;
     }
     if (line.heading || isQuestionHeading(line.text)) {

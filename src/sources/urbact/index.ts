@@ -1,5 +1,6 @@
 import { ExtractError } from '../../core/errors.ts';
 import { decodeUtf8, loadHtml, type CheerioAPI } from '../../extract/html.ts';
+import { htmlTextUnits } from '../../extract/text-units.ts';
 import { acceptsHtml, listingFollowLinks, openPage, pageUrlOf } from '../html-site.ts';
 import type { AdapterResult, SourceAdapter, SourceDocument } from '../types.ts';
 import { readNetworkPage } from './network-page.ts';
@@ -31,6 +32,6 @@ export const urbactAdapter: SourceAdapter = {
     // article or a section page: nothing to record, but it may lead to networks.
     if (!page.period && !page.leadPartnerLine) return { records: [], follow: listFollowLinks(loadHtml(html), pageUrl.href) };
 
-    return { records: [networkRecord({ ...page, title }, sourceUrl, language)], follow: [] };
+    return { records: [networkRecord({ ...page, title }, sourceUrl, language)], follow: [], units: htmlTextUnits($, content) };
   },
 };
