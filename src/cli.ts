@@ -16,6 +16,10 @@ import { formatReprocessReport, formatRunReport, formatSummary } from './cli/rep
 import { evaluateGoldSet } from './eval/evaluate.ts';
 import { formatEvaluation } from './eval/format.ts';
 import { readGoldSet } from './eval/gold-set.ts';
+import { evaluatePairs, formatPairEvaluation, pairTargetsMissed } from './eval/pairs.ts';
+import { DEFAULT_DEDUPE_OPTIONS } from './dedupe/index.ts';
+import { dedupeFile } from './cli/dedupe.ts';
+import { explainCommand, reviewCommand } from './cli/review.ts';
 
 const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -31,11 +35,18 @@ const USAGE = `usage: elet <command>
   elet extract <file-or-url> [--url U] [--type html|pdf|text] [--evidence]
       one document to a JSON array of shared records on stdout, with no database
       (--evidence: each as { record, evidence } with where every value was read)
+  elet review [--limit N]           pairs between the dedupe thresholds, for a steward to decide
+  elet review same|different <id> <id>   a steward's decision on two source records; wins on every later run
+  elet explain <project-id>         why a canonical project is made of its sources, where each field came from
+  elet dedupe <records.jsonl> [pipeline]
+      project and organisation clusters of shared records (one JSON object per line), as one JSON
+      object {"projects": [[0, 3], ...], "organisations": [[[0, 0], [3, 1]], ...]}, with no database
   elet quarantine [--limit N]
       records the shared schema rejected, with their reasons and documents
-  elet eval [gold-dir] [--worst N] [--min-f1 F]
+  elet eval [gold-dir] [--worst N] [--min-f1 F] [--pairs <dir>]
       precision, recall and F1 per field of the adapters against the gold set (default fixtures/gold);
-      exits 1 when a field's F1 is below F
+      exits 1 when a field's F1 is below F; --pairs: also project and organisation matching on the
+      labelled pairs of <dir> (with --min-f1, exits 1 below 0.95 for projects or 0.9 for organisations)
   elet db migrate        apply the migrations in drizzle/
   elet db summary        row counts of the tables
 
@@ -55,6 +66,12 @@ export async function main(argv: string[]): Promise<number> {
         return await withStore((store) => runsCommand(store, rest));
       case 'quarantine':
         return await withStore((store) => quarantineCommand(store, rest));
+      case 'review':
+        return await withStore((store) => reviewCommand(store, rest));
+      case 'explain':
+        return await withStore((store) => explainCommand(store, rest));
+      case 'dedupe':
+        return await dedupeCommand(rest);
       case 'eval':
         return await evalCommand(rest);
       case 'db':
@@ -210,7 +227,7 @@ async function evalCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { worst: { type: 'string', default: '10' }, 'min-f1': { type: 'string' } },
+    options: { worst: { type: 'string', default: '10' }, 'min-f1': { type: 'string' }, pairs: { type: 'string' } },
   });
   const worst = Number(values.worst);
   if (!Number.isInteger(worst) || worst < 0) throw new ConfigError(`--worst wants a whole number, not '${values.worst}'`);
@@ -219,7 +236,13 @@ async function evalCommand(args: string[]): Promise<number> {
   const dir = positionals[0] ?? resolve(PROJECT_ROOT, 'fixtures/gold');
   const evaluation = await evaluateGoldSet(await readGoldSet(dir));
   console.log(formatEvaluation(evaluation, { worst, minF1 }));
-  const below = minF1 !== null && Object.values(evaluation.fields).some((field) => field.f1 < minF1);
+  let below = minF1 !== null && Object.values(evaluation.fields).some((field) => field.f1 < minF1);
+  if (values.pairs !== undefined) {
+    const pairs = await evaluatePairs(values.pairs, DEFAULT_DEDUPE_OPTIONS);
+    const missed = pairTargetsMissed(pairs);
+    console.log(`\n${formatPairEvaluation(pairs, { worst })}${missed.map((line) => `\n  below target: ${line}`).join('')}`);
+    if (minF1 !== null && missed.length > 0) below = true;
+  }
   return below || evaluation.cases.some((result) => result.problem) ? 1 : 0;
 }
 
@@ -233,5 +256,15 @@ async function quarantineCommand(store: Store, args: string[]): Promise<number> 
     console.log(`${entry.url} (${entry.source}, record ${entry.ordinal}, ${entry.createdAt.toISOString()})`);
     for (const reason of entry.reasons) console.log(`  ${reason}`);
   }
+  return 0;
+}
+
+async function dedupeCommand(args: string[]): Promise<number> {
+  const { positionals } = parseArgs({ args, allowPositionals: true });
+  if (positionals.length < 1 || positionals.length > 2) throw new ConfigError('usage: elet dedupe <records.jsonl> [pipeline]');
+  // The thresholds and precedence are the pipeline's, so the answer is the one a refresh would give.
+  const config = await loadPipeline(positionals[1] ?? 'default');
+  const clusters = await dedupeFile(positionals[0], config.dedupe);
+  process.stdout.write(`${JSON.stringify(clusters)}\n`);
   return 0;
 }

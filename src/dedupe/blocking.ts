@@ -6,10 +6,10 @@ import { compareStrings } from './text.ts';
 // records than the cap ("school", "youth", a capital city partnering everyone) is skipped: it says
 // as little as a stop word and would make the work quadratic.
 //
-// Keys: identifiers, names, title words (of three letters or more), pairs of title words, the page
-// address and partner organisations. Keys are integers (see keyIds below), blocks are packed in
-// typed arrays, and candidate pairs are handed to the caller one by one as they are found, never
-// collected: memory stays proportional to the records, not to the pairs.
+// Keys (see buildBlocks): identifiers, names, title words, pairs of common title words, the title's
+// word set, the page address and partner organisations. Keys are hashed to integers, blocks are
+// packed in typed arrays, and candidate pairs are handed to the caller one by one as they are
+// found, never collected: memory stays proportional to the records, not to the pairs.
 
 export const DEFAULT_MAX_BLOCK_SIZE = 50;
 
@@ -38,7 +38,7 @@ const KEY_ORGANISATION = 6;
 const KEY_WORD_SET = 7;
 
 /**
- * Keys of a record:
+ * Blocks of the table's records. Keys of a record:
  * - its identifiers, names, title words of three letters or more, page and partner organisations;
  * - pairs of title words, only where neither word is a usable key of its own: when one word's
  *   block is small enough to be scored, that block already holds every record with both words.
@@ -69,7 +69,7 @@ export function buildBlocks(table: ProfileTable, maxBlockSize: number = DEFAULT_
   const recordScale = 2 ** recordBits;
   const hasher = new KeyHasher(hashBits);
   const keyOf = (kind: number, id: number) => hasher.start(kind).add(id).end();
-  let entries = new Float64Array(Math.max(16, count * 32));
+  let entries = new Float64Array(Math.max(16, count * 24));
   let entryCount = 0;
   let record = 0;
   const add = (key: number) => {

@@ -33,9 +33,14 @@ export function clusterRecords(input: ClusterInput): ClusterOutcome {
   const members = new Map<number, number[]>();
   const membersOf = (root: number) => members.get(root) ?? [root];
   const forbidden = new Map<number, number[]>();
+  const forbid = (item: number, other: number) => {
+    const others = forbidden.get(item);
+    if (others) others.push(other);
+    else forbidden.set(item, [other]);
+  };
   for (const [a, b] of input.cannotLink) {
-    forbidden.set(a, [...(forbidden.get(a) ?? []), b]);
-    forbidden.set(b, [...(forbidden.get(b) ?? []), a]);
+    forbid(a, b);
+    forbid(b, a);
   }
   const isForbidden = (rootA: number, rootB: number) => {
     const [small, otherRoot] = membersOf(rootA).length <= membersOf(rootB).length ? [rootA, rootB] : [rootB, rootA];

@@ -8,18 +8,18 @@ import { execAll, foldAccents, normaliseWhitespace } from './text.ts';
 // Month names and their usual abbreviations, accent-folded and lower-cased. Where languages share a
 // spelling ("mar", "set", "dec") they agree on the month, so one table serves all seven.
 const MONTH_NAMES: Record<number, string[]> = {
-  1: ['january', 'jan', 'janvier', 'janv', 'januar', 'janner', 'enero', 'ene', 'gennaio', 'gen', 'janeiro', 'januari', 'styczen', 'stycznia', 'ιανουαριος', 'ιανουαριου', 'ιανουαριο', 'ιαν'],
-  2: ['february', 'feb', 'febr', 'fevrier', 'fevr', 'fev', 'februar', 'febrero', 'febbraio', 'fevereiro', 'februari', 'luty', 'lutego', 'φεβρουαριος', 'φεβρουαριου', 'φεβρουαριο', 'φεβ'],
-  3: ['march', 'mar', 'mars', 'marz', 'maerz', 'mrz', 'marzo', 'marco', 'maart', 'mrt', 'marzec', 'marca', 'μαρτιος', 'μαρτιου', 'μαρτιο', 'μαρ'],
-  4: ['april', 'apr', 'avril', 'avr', 'abril', 'abr', 'aprile', 'kwiecien', 'kwietnia', 'απριλιος', 'απριλιου', 'απριλιο', 'απρ'],
-  5: ['may', 'mai', 'mayo', 'maggio', 'mag', 'maio', 'mei', 'maj', 'maja', 'μαιος', 'μαιου', 'μαιο', 'μαι'],
-  6: ['june', 'jun', 'juin', 'juni', 'junio', 'giugno', 'giu', 'junho', 'czerwiec', 'czerwca', 'ιουνιος', 'ιουνιου', 'ιουνιο', 'ιουν'],
-  7: ['july', 'jul', 'juillet', 'juil', 'juli', 'julio', 'luglio', 'lug', 'julho', 'lipiec', 'lipca', 'ιουλιος', 'ιουλιου', 'ιουλιο', 'ιουλ'],
-  8: ['august', 'aug', 'aout', 'agosto', 'ago', 'augustus', 'sierpien', 'sierpnia', 'αυγουστος', 'αυγουστου', 'αυγουστο', 'αυγ'],
-  9: ['september', 'sep', 'sept', 'septembre', 'septiembre', 'setiembre', 'settembre', 'set', 'setembro', 'wrzesien', 'wrzesnia', 'σεπτεμβριος', 'σεπτεμβριου', 'σεπτεμβριο', 'σεπ'],
-  10: ['october', 'oct', 'octobre', 'oktober', 'okt', 'octubre', 'ottobre', 'ott', 'outubro', 'out', 'pazdziernik', 'pazdziernika', 'οκτωβριος', 'οκτωβριου', 'οκτωβριο', 'οκτ'],
-  11: ['november', 'nov', 'novembre', 'noviembre', 'novembro', 'listopad', 'listopada', 'νοεμβριος', 'νοεμβριου', 'νοεμβριο', 'νοε'],
-  12: ['december', 'dec', 'decembre', 'dezember', 'dez', 'diciembre', 'dic', 'dicembre', 'dezembro', 'grudzien', 'grudnia', 'δεκεμβριος', 'δεκεμβριου', 'δεκεμβριο', 'δεκ'],
+  1: ['january', 'jan', 'janvier', 'janv', 'januar', 'janner', 'enero', 'ene', 'gennaio', 'gen', 'janeiro', 'januari', 'styczen', 'stycznia', 'styczniu', 'ιανουαριος', 'ιανουαριου', 'ιανουαριο', 'ιαν'],
+  2: ['february', 'feb', 'febr', 'fevrier', 'fevr', 'fev', 'februar', 'febrero', 'febbraio', 'fevereiro', 'februari', 'luty', 'lutego', 'lutym', 'φεβρουαριος', 'φεβρουαριου', 'φεβρουαριο', 'φεβ'],
+  3: ['march', 'mar', 'mars', 'marz', 'maerz', 'mrz', 'marzo', 'marco', 'maart', 'mrt', 'marzec', 'marca', 'marcu', 'μαρτιος', 'μαρτιου', 'μαρτιο', 'μαρ'],
+  4: ['april', 'apr', 'avril', 'avr', 'abril', 'abr', 'aprile', 'kwiecien', 'kwietnia', 'kwietniu', 'απριλιος', 'απριλιου', 'απριλιο', 'απρ'],
+  5: ['may', 'mai', 'mayo', 'maggio', 'mag', 'maio', 'mei', 'maj', 'maja', 'maju', 'μαιος', 'μαιου', 'μαιο', 'μαι'],
+  6: ['june', 'jun', 'juin', 'juni', 'junio', 'giugno', 'giu', 'junho', 'czerwiec', 'czerwca', 'czerwcu', 'ιουνιος', 'ιουνιου', 'ιουνιο', 'ιουν'],
+  7: ['july', 'jul', 'juillet', 'juil', 'juli', 'julio', 'luglio', 'lug', 'julho', 'lipiec', 'lipca', 'lipcu', 'ιουλιος', 'ιουλιου', 'ιουλιο', 'ιουλ'],
+  8: ['august', 'aug', 'aout', 'agosto', 'ago', 'augustus', 'sierpien', 'sierpnia', 'sierpniu', 'αυγουστος', 'αυγουστου', 'αυγουστο', 'αυγ'],
+  9: ['september', 'sep', 'sept', 'septembre', 'septiembre', 'setiembre', 'settembre', 'set', 'setembro', 'wrzesien', 'wrzesnia', 'wrzesniu', 'σεπτεμβριος', 'σεπτεμβριου', 'σεπτεμβριο', 'σεπ'],
+  10: ['october', 'oct', 'octobre', 'oktober', 'okt', 'octubre', 'ottobre', 'ott', 'outubro', 'out', 'pazdziernik', 'pazdziernika', 'pazdzierniku', 'οκτωβριος', 'οκτωβριου', 'οκτωβριο', 'οκτ'],
+  11: ['november', 'nov', 'novembre', 'noviembre', 'novembro', 'listopad', 'listopada', 'listopadzie', 'νοεμβριος', 'νοεμβριου', 'νοεμβριο', 'νοε'],
+  12: ['december', 'dec', 'decembre', 'dezember', 'dez', 'diciembre', 'dic', 'dicembre', 'dezembro', 'grudzien', 'grudnia', 'grudniu', 'δεκεμβριος', 'δεκεμβριου', 'δεκεμβριο', 'δεκ'],
 };
 
 const MONTH_BY_NAME = new Map<string, number>(
@@ -335,7 +335,7 @@ export function projectDateInText(text: string): { start: string | null; end: st
       ? 'start'
       : END_BEFORE.test(before)
         ? 'end'
-        : startOrEndVerb(clause);
+        : startOrEndVerb(clause, clause.indexOf(prepared.slice(date.start, date.end)));
     if (role === 'start') start ??= date.iso;
     if (role === 'end') end ??= date.iso;
   }
@@ -343,13 +343,16 @@ export function projectDateInText(text: string): { start: string | null; end: st
   return start || end ? { start, end } : null;
 }
 
-function startOrEndVerb(clause: string): 'start' | 'end' | null {
-  const s = clause.search(START_VERB);
-  const e = clause.search(END_VERB);
-  if (s < 0 && e < 0) return null;
-  if (e < 0) return 'start';
-  if (s < 0) return 'end';
-  return s < e ? 'start' : 'end';
+// The verb nearest before the date, else the nearest after it: "started in May 2019 and ended in
+// April 2021" gives each date its own.
+function startOrEndVerb(clause: string, at: number): 'start' | 'end' | null {
+  const verbs = [
+    ...[...clause.matchAll(new RegExp(START_VERB.source, 'gu'))].map((m) => ({ role: 'start' as const, at: m.index ?? 0 })),
+    ...[...clause.matchAll(new RegExp(END_VERB.source, 'gu'))].map((m) => ({ role: 'end' as const, at: m.index ?? 0 })),
+  ];
+  const before = verbs.filter((v) => v.at < at).sort((a, b) => b.at - a.at)[0];
+  const after = verbs.filter((v) => v.at > at).sort((a, b) => a.at - b.at)[0];
+  return (before ?? after)?.role ?? null;
 }
 
 // Status words as sites print them. Matched whole-word on accent-folded, lower-cased text.
@@ -409,9 +412,25 @@ const COMPLETED_IN_TEXT = new RegExp(
   'u',
 );
 
-/** Whether a sentence says that what it is about is over (see COMPLETED_IN_TEXT). */
+// The closing of the project's own plan, programme or project, named as a noun (not its "end",
+// which pages name for what happens at the end of any project): "el acto de
+// clausura del plan", "the closure of the project", "la clôture du projet", "Abschluss des
+// Projekts", "Projektabschluss", "la chiusura del progetto", "o encerramento do projeto", "de
+// afsluiting van het project", "zakończenie projektu", "η λήξη του έργου".
+const PLAN_WORDS = 'plan\\p{L}*|program\\p{L}*|proyecto|project\\p{L}*|projet|projekt\\p{L}*|progetto|projeto|projecto|programm\\p{L}*|προγραμματος|εργου';
+const CLOSURE_OF_PLAN = new RegExp(
+  `(?<![\\p{L}])(?:(?:clausura|cierre|closure|closing|cloture|abschluss|chiusura|encerramento|afsluiting|zakonczenie|zakonczeniu|ληξη|ληξης)\\s+(?:(?:del|de\\s+la|de\\s+los|de|of(?:\\s+the)?|du|des|della|dello|dei|do|da|dos|van(?:\\s+het|\\s+de)?|του|της)\\s+)?(?:${PLAN_WORDS})|(?:projekt|project)(?:abschluss|afsluiting)|(?:project|plan|programme)\\s+closure)(?![\\p{L}])`,
+  'u',
+);
+// A closing still to come ("the closing conference of the project will take place", "will be
+// completed") says nothing yet.
+const FUTURE = /(?<![\p{L}])(?:will|shall|upcoming|sera|aura lieu|aura|wird|findet|tendra|se celebrara|celebrara|sara|si terra|avra|vai|ira|zal|zullen|odbedzie|θα)(?![\p{L}])/u;
+
+/** Whether a sentence says that what it is about is over (see COMPLETED_IN_TEXT and CLOSURE_OF_PLAN). */
 export function saysCompleted(sentence: string): boolean {
-  return typeof sentence === 'string' && COMPLETED_IN_TEXT.test(prepare(sentence));
+  if (typeof sentence !== 'string') return false;
+  const prepared = prepare(sentence);
+  return (COMPLETED_IN_TEXT.test(prepared) || CLOSURE_OF_PLAN.test(prepared)) && !FUTURE.test(prepared);
 }
 
 /**

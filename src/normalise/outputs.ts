@@ -4,6 +4,9 @@ import outputTypeData from '../schema/vocab/output-types.json' with { type: 'jso
 import { createPhraseMatcher } from './phrase-matcher.ts';
 import outputCueData from '../schema/vocab/output-cues.json' with { type: 'json' };
 import { detectLanguage } from './language.ts';
+import { countryCode } from './countries.ts';
+import { parseDate, parseDateRange } from './dates.ts';
+import { noteUnmatched } from './unmatched.ts';
 import { escapeRegExp, matchKey, normaliseWhitespace, splitListItems, stripBullet, trimChars } from './text.ts';
 import { synonymTable } from './vocab.ts';
 
@@ -22,7 +25,9 @@ const outputMatcher = createPhraseMatcher(synonymTable('output-types.json', OUTP
 // before them ("einen Lehrgang, der Methodik und E-Training verbindet"), and verbs of using what
 // exists ("implement strategies", "découvrir des outils"), not making it. Data in
 // src/schema/vocab/output-cues.json.
-const OUTPUT_CUE_KINDS = ['creation', 'idiom', 'meeting', 'anaphor', 'relative', 'use'] as const;
+// "policyAudience": "for policy makers", "für Entscheidungsträger*innen": a report written for those
+// who decide is a policy recommendation.
+const OUTPUT_CUE_KINDS = ['creation', 'idiom', 'meeting', 'anaphor', 'relative', 'use', 'policyAudience'] as const;
 const outputCueMatcher = createPhraseMatcher(synonymTable('output-cues.json', OUTPUT_CUE_KINDS, outputCueData));
 
 // Where the head phrase ends: a preposition or a separator in any of the seven languages.
@@ -70,7 +75,13 @@ export function outputType(text: string): OutputType {
     const complement = matches.find((m) => m.start >= head.end);
     if (complement) return complement.code;
   }
+  if (head.code === 'report' && isForPolicyMakers(title.slice(head.end))) return 'policy-recommendation';
   return head.code;
+}
+
+/** Whether the words right after a product's noun say it is written for those who decide. */
+function isForPolicyMakers(rest: string): boolean {
+  return outputCueMatcher.matchAll(rest.slice(0, 80)).some((m) => m.code === 'policyAudience' && /^[\s\p{P}]*$/u.test(rest.slice(0, m.start)));
 }
 
 // Number words from one to twelve; the indefinite articles that double as "one" in most of these
@@ -92,6 +103,9 @@ for (const [value, words] of Object.entries({
 })) {
   for (const word of words.split(' ')) NUMBER_WORDS[matchKey(word)] = Number(value);
 }
+// Dutch "één" (one) folds to "een" (a): only the accented form counts.
+delete NUMBER_WORDS[matchKey('één')];
+const numberWord = (word: string): number | undefined => (/^één$/iu.test(word) ? 1 : NUMBER_WORDS[matchKey(word)]);
 
 const MAX_TITLE_LENGTH = 1000;
 
@@ -107,7 +121,7 @@ function splitCount(text: string): { count: number | null; title: string } {
   }
   const word = LEADING_WORD.exec(text);
   if (word) {
-    const count = NUMBER_WORDS[matchKey(word[1])];
+    const count = numberWord(word[1]);
     if (count) return { count, title: text.slice(word[0].length) };
   }
   return { count: null, title: text };
@@ -197,8 +211,16 @@ export function parseOutputList(text: string): Output[] {
 const SENTENCE_END = /(?<!\b(?:z\.B|e\.g|i\.e|z|B|bzw|ca|etc|nr|no|n°))[.!?;](?=\s|$)|\n+/giu;
 
 /** Sentences and list items of a text. */
+// "sostenibilidad.Absenteeism and drop-outs ...": a full stop glued to the next sentence's
+// capital still ends a sentence (pages lose the space between two paragraphs).
+const GLUED_SENTENCE_END = /(?<=\p{Ll}{3})\.(?=\p{Lu}\p{Ll})/gu;
+const BREADCRUMB_STEP = /\s+[>›]\s+(?=\p{L})/gu;
+
 export function sentencesOf(text: string): string[] {
   return text
+    .replace(GLUED_SENTENCE_END, '.\n')
+    // "Projects and Results > Reducing Early School Leaving": breadcrumb steps are no sentence.
+    .replace(BREADCRUMB_STEP, '\n')
     .split(SENTENCE_END)
     .map((sentence) => normaliseWhitespace(sentence ?? ''))
     .filter((sentence) => /\p{L}{3}/u.test(sentence));
@@ -206,7 +228,7 @@ export function sentencesOf(text: string): string[] {
 
 // Where one product ends and the next begins within a sentence.
 const PHRASE_BOUNDARY =
-  /\s*[,:;()«»"“”„]\s*|\s+(?:and|as well as|or|et|ainsi que|ou|und|sowie|oder|y|e|así como|o|ed|nonché|bem como|ou|i|oraz|και|als ook)\s+|\s[-–—]\s/giu;
+  /\s*[,:;()«»"“”„]\s*|\s+(?:and|as well as|or|et|ainsi que|ou|und|sowie|oder|y|e|así como|o|ed|nonché|bem como|ou|i|oraz|και|als ook)\s+|\s+en\s+(?=(?:een|het|hun|onze|nieuwe)\s)|\s[-–—]\s/giu;
 
 // Words that may stand between a count and its noun ("3 new bridging courses"), read backwards.
 const NUMBER_TOKEN = /^(?:\d{1,3}|\(\d{1,3}\))$/u;
@@ -231,7 +253,7 @@ function countBefore(words: string[]): number | null {
       const n = Number(word);
       return n > 0 ? n : null;
     }
-    const spelled = NUMBER_WORDS[matchKey(word)];
+    const spelled = numberWord(word);
     if (spelled) return spelled;
   }
   return null;
@@ -246,7 +268,22 @@ const PREPOSITIONS = new Set(
     'para por con en ' +
     'per con su in ' +
     'para por com em ' +
-    'voor van met op in').split(' '),
+    'voor van met op in aan door ' +
+    'numa num pela pelo pelas pelos').split(' '),
+);
+
+// Pronouns and adverbs are not part of a product's name ("ontwikkelen we samen educatieve
+// programma's", "creëert ook ondernemershubs").
+const NOT_QUALIFIERS = new Set(
+  ('we they it also too together ' +
+    'nous ils elles on aussi ensemble également ' +
+    'wir sie es auch gemeinsam zusammen ' +
+    'nosotros ellos ellas también juntos conjuntamente ' +
+    'noi loro anche insieme ' +
+    'nós eles elas também juntos ' +
+    'we wij ze zij het ook samen gezamenlijk daarnaast ' +
+    // auxiliaries of the passive and the future ("Daarnaast worden instrumenten ontwikkeld")
+    'is are be will worden wordt werden wird sont est será serão sera saranno sarà').split(' '),
 );
 
 /** One product phrase ("a guide for teachers") to an Output, or null when it names none. */
@@ -268,11 +305,13 @@ function outputOfPhrase(phrase: string): Output | null {
   let from = before.length;
   for (let i = before.length - 1; i >= Math.max(0, before.length - MAX_WORDS_BEFORE); i--) {
     const key = matchKey(before[i].replace(/^[dl]['’]/i, '').replace(/['’]$/, ''));
-    if (DETERMINERS.has(key) || PREPOSITIONS.has(key) || NUMBER_TOKEN.test(before[i]) || NUMBER_WORDS[key]) break;
+    if (DETERMINERS.has(key) || PREPOSITIONS.has(key) || NOT_QUALIFIERS.has(key) || NUMBER_TOKEN.test(before[i]) || NUMBER_WORDS[key]) break;
     if (/^[dl]['’]/i.test(before[i]) && key.length === 0) break;
     if (outputCueMatcher.matchAll(before[i]).some((m) => m.code === 'creation')) break;
     from = i;
   }
+  // The manner word may stand a few words back ("met een inspirerende en innovatieve aanpak").
+  if (first.code === 'methodology' && before.slice(Math.max(0, from - 4), from).some((word) => MANNER_PREPOSITIONS.has(matchKey(word)))) return null;
   const head = [...before.slice(from).map((word) => word.replace(/^[dl]['’]/i, '')), phrase.slice(first.start)].join(' ');
   const title = trimChars(normaliseWhitespace(head.split(/\s+/).slice(0, MAX_TITLE_WORDS).join(' ')), '-–—:;,.');
   if (!title) return null;
@@ -300,6 +339,37 @@ function withoutIdioms(sentence: string): string {
   return out;
 }
 
+const TRAILING_WORDS = new Set([...PREPOSITIONS, ...DETERMINERS, 'and', 'et', 'und', 'y', 'e', 'en', 'o', 'or', 'ou', 'oder', 'te']);
+
+// "numa abordagem holística", "met een innovatieve aanpak", "with a holistic approach": an approach
+// the project works with is its manner, not one of its products.
+const MANNER_PREPOSITIONS = new Set('with through met door numa num com mit durch avec con'.split(' '));
+
+/**
+ * A title ends where its product's name does: before a relative clause ("preventieve tools die het
+ * voortijdig schoolverlaten helpen terugdringen", "libro que se publicará") and not on a
+ * preposition or an article left by a split verb ("richten die entrepreneurhubs in").
+ */
+function tidyTitle(title: string): string {
+  const words = title.split(/\s+/);
+  for (let i = 1; i < words.length; i++) {
+    const key = matchKey(words[i]);
+    if (!outputCueMatcher.matchAll(words[i]).some((m) => m.code === 'relative' && matchKey(m.label) === key)) continue;
+    // "Materialien der Fortbildung": an article that doubles as a relative pronoun opens a clause
+    // only when another article or a pronoun follows it ("tools die het ...").
+    const next = matchKey(words[i + 1] ?? '');
+    if (DETERMINERS.has(key) && !DETERMINERS.has(next) && !NOT_QUALIFIERS.has(next)) continue;
+    words.length = i;
+    break;
+  }
+  // "instrumenten ontwikkeld om ...", "Lernplattform bereitgestellt": the making verb after the
+  // noun ends its name.
+  const verb = words.findIndex((word, i) => i > 0 && outputCueMatcher.matchAll(word).some((m) => m.code === 'creation' && matchKey(m.label) === matchKey(word)));
+  if (verb > 0) words.length = verb;
+  while (words.length > 1 && TRAILING_WORDS.has(matchKey(words[words.length - 1]))) words.pop();
+  return trimChars(words.join(' '), '-–—:;,.');
+}
+
 const isConjunction = (separator: string | undefined): boolean => separator !== undefined && /^\s+\p{L}[\p{L}\s]*\s+$/u.test(separator);
 
 /** The products one sentence names, one per phrase; "strategies and methods" is one. */
@@ -312,7 +382,11 @@ function outputsOfSentence(text: string): Output[] {
   let separator: string | undefined;
   for (const match of blanked.matchAll(boundary)) {
     if (match.index === undefined) continue;
-    spans.push({ start: at, end: match.index, separator });
+    // A blanked idiom just before the boundary ("un decálogo de buenas prácticas, que") still
+    // belongs to the phrase as written.
+    let end = match.index;
+    for (let k = match.index; k < match.index + match[0].length && /\s/.test(blanked[k]); k++) if (!/\s/.test(text[k])) end = k + 1;
+    spans.push({ start: at, end, separator });
     separator = match[0];
     at = match.index + match[0].length;
   }
@@ -339,7 +413,7 @@ function outputsOfSentence(text: string): Output[] {
     const offset = original.indexOf(found.title.split(/\s+/)[0]);
     const titleWords = found.title.split(/\s+/).length;
     const title = offset >= 0 ? trimChars(normaliseWhitespace(original.slice(offset)).split(/\s+/).slice(0, Math.max(titleWords, MAX_TITLE_WORDS)).join(' '), '-–—:;,.') : found.title;
-    const output = { ...found, title: title || found.title };
+    const output = { ...found, title: tidyTitle(title || found.title) };
     // "handouts and practical materials": a second noun of the same kind with no article or
     // number of its own is one product with the first.
     const bare = !DETERMINERS.has(matchKey(phrase.trim().split(/\s+/)[0])) && output.count === null;
@@ -394,6 +468,16 @@ export function withoutProjectMentions(text: string, names: readonly (string | n
     });
 }
 
+/** The names in capitals that a text writes beside a project word ("projeto NEETS", "the ESY project"). */
+export function projectNamesIn(text: string): string[] {
+  if (typeof text !== 'string') return [];
+  const names = new Set<string>();
+  const capitalsOnly = (name: string): boolean => name === name.toUpperCase() && /\p{Lu}/u.test(name);
+  for (const match of text.matchAll(PROJECT_NAME_AFTER)) if (capitalsOnly(match[2])) names.add(match[2]);
+  for (const match of text.matchAll(PROJECT_NAME_BEFORE)) if (capitalsOnly(match[1])) names.add(match[1]);
+  return [...names];
+}
+
 // Shorter sentences are too short for a language guess worth trusting.
 const LANGUAGE_CHECK_MIN = 60;
 
@@ -415,11 +499,18 @@ export function outputsInProse(text: string, options: ProseOptions = {}): Output
       outputs.push(output);
     }
   };
-  const sentences = sentencesOf(withoutQuotedTitles(text));
+  // A product named by its quoted title ("MULTIPLIER EVENT «NET – NEET»", 'the report "Tackling
+  // ESL"') is one, in whatever language the sentence around it is written.
+  const named = namedProducts(text);
+  add(named.map((product) => product.output));
+  let rest = text;
+  for (const product of [...named].reverse()) rest = `${rest.slice(0, product.start)} … ${rest.slice(product.end)}`;
+  const sentences = sentencesOf(withoutQuotedTitles(rest));
+  const listed = listedWithCues(sentences);
   for (let i = 0; i < sentences.length; i++) {
     const sentence = sentences[i];
     if (sentence.length > 2000) continue;
-    const cued = options.labelled || makingCues(sentence).length > 0;
+    const cued = options.labelled || listed.has(i) || makingCues(sentence).length > 0;
     if (!cued) continue;
     if (options.language && sentence.length >= LANGUAGE_CHECK_MIN && detectLanguage(sentence, options.language) !== options.language) continue;
     // "Die Broschüren zum Herunterladen:" introduces a list whose items are the products.
@@ -441,6 +532,22 @@ export function outputsInProse(text: string, options: ProseOptions = {}): Output
   return outputs;
 }
 
+const QUOTED_AFTER = /^\s*[«“„"]([^«»“”„"\n]{3,200})[»”"]/u;
+
+/** Products written as a product word and a quoted title right after it. */
+function namedProducts(text: string): { start: number; end: number; output: Output }[] {
+  const found: { start: number; end: number; output: Output }[] = [];
+  for (const match of outputMatcher.matchAll(text)) {
+    const quoted = QUOTED_AFTER.exec(text.slice(match.end));
+    if (!quoted) continue;
+    if (outputCueMatcher.matchAll(match.label).some((m) => m.code === 'meeting' && m.label.length === match.label.length)) continue;
+    const end = match.end + quoted[0].length;
+    const title = normaliseWhitespace(text.slice(match.start, end));
+    found.push({ start: match.start, end, output: { title, type: outputType(match.label), count: null } });
+  }
+  return found;
+}
+
 // "an institution that develops new ... tools": a making verb in a relative clause about someone
 // (a partner described by what it does) says nothing of what the project makes. Relative clauses
 // about a product ("a platform that was developed") follow the product's noun.
@@ -460,5 +567,39 @@ const RELATIVE_PRONOUNS: readonly string[] = [
   ...new Set(Object.values((outputCueData as { relative: Record<string, string[]> }).relative).flat().map((word) => matchKey(word))),
 ].sort((a, b) => b.length - a.length);
 
+/**
+ * "Developing Study Support methods; The development of standard evaluation methods; International
+ * Study Support conferences.": in a run of short items of which at least two say the project makes
+ * something, the other items are products of the same list.
+ */
+function listedWithCues(sentences: readonly string[]): Set<number> {
+  const listed = new Set<number>();
+  const isItem = (sentence: string): boolean => sentence.split(/\s+/).length <= LIST_ITEM_WORDS && !sentence.endsWith(':');
+  for (let i = 0; i < sentences.length; ) {
+    let j = i;
+    while (j < sentences.length && isItem(sentences[j])) j++;
+    if (j - i >= 3) {
+      const run = sentences.slice(i, j);
+      if (run.filter((sentence) => makingCues(sentence).length > 0).length >= 2) run.forEach((_, k) => listed.add(i + k));
+    }
+    i = j > i ? j : i + 1;
+  }
+  return listed;
+}
+
 // Items of a list that a sentence introduces are short; a longer line is prose again.
 const LIST_ITEM_WORDS = 12;
+
+/**
+ * Notes an item of a labelled outputs section that names no known product, for the stewards
+ * (unmatched.ts); countries ("Italy"), dates ("30/04/2018", "2014-2020"), numbers and field labels
+ * in capitals ("TITLE") that such sections carry are no product and are not noted.
+ */
+export function noteUnmatchedOutput(title: string): void {
+  if (typeof title !== 'string') return;
+  const item = normaliseWhitespace(title);
+  if (!item || !/\p{L}{2}/u.test(item)) return;
+  if (countryCode(item) || parseDate(item) || parseDateRange(item)) return;
+  if (/^\p{Lu}[\p{Lu}\s]*$/u.test(item) && item.split(/\s+/).length <= 2) return;
+  noteUnmatched('outputs', item);
+}

@@ -5,7 +5,7 @@ import targetGroupCueData from '../schema/vocab/target-group-cues.json' with { t
 import { createPhraseMatcher, type PhraseMatch } from './phrase-matcher.ts';
 import { matchKey, normaliseWhitespace, trimChars } from './text.ts';
 import { detectLanguage } from './language.ts';
-import { outputMatches, sentencesOf, withoutNames, withoutProjectMentions, withoutQuotedTitles } from './outputs.ts';
+import { outputMatches, projectNamesIn, sentencesOf, withoutNames, withoutProjectMentions, withoutQuotedTitles } from './outputs.ts';
 import { noteUnmatched } from './unmatched.ts';
 import { synonymTable } from './vocab.ts';
 
@@ -62,7 +62,12 @@ export function targetGroupFor(label: string): TargetGroup | null {
 //   people, as DESIGN.md says ("when nothing more specific is said").
 // Labelled sections ("Zielgruppen", "Destinatari") are read whole, as targetGroupsIn does.
 
-const CUE_KINDS = ['cue', 'issue', 'generic', 'learners'] as const;
+// "statistic": words of a figure ("rate", "Quote", "taux", "tasso"): a sentence of statistics
+// describes the problem, not whom the project serves. "partnerStaff": "staff of the organisations
+// taking part" are the project's own people, not practitioners it serves.
+// "elsewhere": an earlier project, a Council recommendation, the EU's strategy: a sentence about
+// them names the groups of others.
+const CUE_KINDS = ['cue', 'issue', 'generic', 'learners', 'statistic', 'partnerStaff', 'elsewhere'] as const;
 const cueTable = synonymTable('target-group-cues.json', CUE_KINDS, targetGroupCueData);
 const cueMatcher = createPhraseMatcher(cueTable);
 // On a project page pupils and students are young people the project works with ("learners" list);
@@ -108,15 +113,43 @@ export function targetGroupsOfPage(page: PageText): TargetGroup[] {
   for (const match of pageMatcher.matchAll(labelled)) {
     if (!isWhole('issue', match.label) && !isNamed(match.label, names)) found.push(match);
   }
-  for (const sentence of sentencesOf(prose)) {
+  // "projeto NEETS": the name the page gives its project, wherever it stands alone, is no group.
+  const projectNames = typeof page.prose === 'string' ? projectNamesIn(page.prose.slice(0, 100000)) : [];
+  for (const raw of sentencesOf(prose)) {
+    // "– Neue Perspektiven für Studienabbrecher": a dash or bullet opens the sentence.
+    const sentence = raw.replace(/^[\s\-–—•·▪*]+/u, '');
     if (sentence.length > 3000) continue;
     if (page.language && sentence.length >= LANGUAGE_CHECK_MIN && detectLanguage(sentence, page.language) !== page.language) continue;
-    const matches = pageMatcher
-      .matchAll(sentence)
-      .filter((m) => !isWhole('issue', m.label) && !inProperName(sentence, m) && !isAnaphoric(sentence, m));
+    // A heading or a name line ("NEETS at Risk") names the project, not whom it serves.
+    if (isTitleLine(sentence)) continue;
+    const all = pageMatcher.matchAll(sentence);
+    const matches = all.filter(
+      (m, i) =>
+        !isWhole('issue', m.label) &&
+        !inProperName(sentence, m) &&
+        !isAnaphoric(sentence, m) &&
+        !projectNames.includes(m.label.trim()) &&
+        !isDefinition(sentence, m) &&
+        !isGloss(sentence, m, all[i - 1]) &&
+        !qualifiesPrevious(sentence, m, all[i - 1]) &&
+        !isPartnerStaff(sentence, m),
+    );
     if (matches.length === 0) continue;
-    const cued = cueMatcher.matchAll(sentence).some((m) => m.code === 'cue');
+    const cues = cueMatcher.matchAll(sentence);
+    // "The earlier ATOMS project": names in capitals may stand inside the cue.
+    const unnamed = sentence.replace(/(?<=\s)(?:[\p{Lu}\p{N}][\p{Lu}\p{N}'’&-]+|…)\s+/gu, '');
+    if (cueMatcher.matchAll(unnamed).some((m) => m.code === 'elsewhere')) continue;
+    // Figures ("unter 10%", "Drop-out rates") describe the problem; only people counted as
+    // taking part ("15 docenten") still count there.
+    // A rate word alone may state the project's aim ("faire baisser le taux de jeunes décrocheurs");
+    // with a figure beside it, it is a statistic.
+    const statistic = /\d\s?%/u.test(sentence) || (/\d/u.test(sentence) && cues.some((m) => m.code === 'statistic'));
+    const cued = cues.some((m) => m.code === 'cue');
     for (const match of matches) {
+      if (statistic) {
+        if (isCounted(sentence, match)) found.push(match);
+        continue;
+      }
       if (cued || !ACTOR_CODES.has(match.code) || isCounted(sentence, match) || isServedByOutput(sentence, match)) found.push(match);
     }
   }
@@ -162,22 +195,64 @@ function inProperName(sentence: string, match: PhraseMatch<string>): boolean {
   if (!words.every((word) => isCapitalised(word) || NAME_JOINERS.has(word.toLowerCase()))) return false;
   // Acronyms and words in capitals throughout are how pages write the groups themselves.
   if (words.every((word) => word === word.toUpperCase())) return false;
-  const outside = (tokens: string[]): number => {
+  const run = (tokens: string[]): { count: number; all: boolean } => {
     let count = 0;
+    let used = 0;
     for (const token of tokens) {
       const word = token.replace(/^[("'“«]+|[)"'”»,.;:]+$/g, '');
       if (!word) break;
       if (isCapitalised(word)) count++;
       else if (!NAME_JOINERS.has(word.toLowerCase())) break;
+      used++;
       if (/[,.;:)]$/.test(token)) break;
     }
-    return count;
+    return { count, all: used === tokens.length };
   };
   const before = sentence.slice(0, match.start).trim().split(/\s+/).filter(Boolean).reverse();
   const after = sentence.slice(match.end).trim().split(/\s+/).filter(Boolean);
   // A capitalised first word of the sentence is no sign of a name.
-  const beforeCount = outside(before) - (before.length > 0 && outside(before) === before.length ? 1 : 0);
-  return beforeCount + outside(after) >= 2;
+  const ahead = run(before);
+  const beforeCount = ahead.count - (before.length > 0 && ahead.all ? 1 : 0);
+  return beforeCount + run(after).count >= 2;
+}
+
+// "NEETS at Risk", "No Neets": a short line of capitalised words is a heading or a name.
+function isTitleLine(sentence: string): boolean {
+  const words = sentence.trim().split(/\s+/);
+  if (words.length < 2 || words.length > 6) return false;
+  // German capitalises every noun: a name line also has a word in capitals ("NEETS").
+  if (!words.some((word) => /^\p{Lu}[\p{Lu}\p{N}]+$/u.test(word))) return false;
+  return words.every((word) => isCapitalised(word) || /^\p{Ll}{1,3}$/u.test(word));
+}
+
+// "not in education, employment or training (NEET)", "NEET (Not in Education, Employment or
+// Training)": the spelled-out definition of a group beside its short name explains a term.
+function isDefinition(sentence: string, match: PhraseMatch<string>): boolean {
+  if (match.code !== 'neet' || match.label.trim().split(/\s+/).length < 4) return false;
+  return /^\s*\(/u.test(sentence.slice(match.end)) || /\(\s*["'“„«]?\s*$/u.test(sentence.slice(0, match.start));
+}
+
+// '... NEET (Not in Education, Employment or Training) / "nem-nem"': another name of the group
+// just named, after a parenthesis or a slash.
+function isGloss(sentence: string, match: PhraseMatch<string>, previous: PhraseMatch<string> | undefined): boolean {
+  if (!previous) return false;
+  // The group just named may end the phrase before ("jovens em risco de se tornarem NEET").
+  const last = previous.label.trim().split(/\s+/).at(-1) ?? '';
+  if (previous.code !== match.code && !pageMatcher.matchAll(last).some((m) => m.code === match.code)) return false;
+  return /^[\s"'”»]*(?:\([^()]{0,100}\)\s*)?[(/]\s*["'“„«]?\s*$/u.test(sentence.slice(previous.end, match.start));
+}
+
+// "families at risk of dropping out": a risk written right after a group qualifies that group.
+function qualifiesPrevious(sentence: string, match: PhraseMatch<string>, previous: PhraseMatch<string> | undefined): boolean {
+  if (!previous || match.code !== 'at-risk-learners' || previous.code === match.code) return false;
+  return /^\s+$/u.test(sentence.slice(previous.end, match.start));
+}
+
+// "staff of the organisations taking part in the project": the partners' own people.
+function isPartnerStaff(sentence: string, match: PhraseMatch<string>): boolean {
+  if (match.code !== 'practitioners') return false;
+  const after = sentence.slice(match.end, match.end + 60);
+  return cueMatcher.matchAll(after).some((m) => m.code === 'partnerStaff' && m.start <= 1);
 }
 
 // "ces élèves", "this vulnerable target group": a group named again, not a new one.

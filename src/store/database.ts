@@ -63,6 +63,8 @@ function guarded(store: Store): Store {
     quarantined: (limit) => run('quarantined', null, () => store.quarantined(limit)),
     rebuildCanonical: (runId, options, rebuild) => run('rebuildCanonical', null, () => store.rebuildCanonical(runId, options, rebuild)),
     recordStewardDecisions: (decisions) => run('recordStewardDecisions', null, () => store.recordStewardDecisions(decisions)),
+    reviewPairs: (limit) => run('reviewPairs', null, () => store.reviewPairs(limit)),
+    explainProject: (projectId) => run('explainProject', null, () => store.explainProject(projectId)),
     summary: () => run('summary', null, () => store.summary()),
     close: () => run('close', null, () => store.close()),
   };

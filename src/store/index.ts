@@ -10,6 +10,7 @@ export type { FailureGroup, RunDetails, RunListing } from './run-history.ts';
 export { FILL_RATE_FIELDS, type FillRateField, type SourceFillRates } from './fill-rates.ts';
 export type { UnmatchedLabelCounts } from './unmatched-labels.ts';
 export type { QuarantineEntry } from './quarantine.ts';
+export type { ProjectExplanation, ReviewPair } from './review.ts';
 export { RUN_OUTCOMES, type RunOutcome, type RunState } from './schema.ts';
 export type { DedupeFunction, RebuildOptions, RebuildResult } from './canonical.ts';
 export * as tables from './schema.ts';

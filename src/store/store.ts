@@ -39,6 +39,7 @@ import {
 } from './runs.ts';
 import { documentBodies, documents } from './schema.ts';
 import { recordStewardDecisions } from './steward.ts';
+import { explainProject, reviewPairs, type ProjectExplanation, type ReviewPair } from './review.ts';
 import { summary } from './summary.ts';
 import { listQuarantine, type QuarantineEntry } from './quarantine.ts';
 
@@ -109,6 +110,10 @@ export interface Store {
   rebuildCanonical(runId: string, options: DedupeOptions, rebuild?: RebuildOptions): Promise<RebuildResult>;
   /** Records a person's verdict on a pair of source records; later rebuilds follow it. */
   recordStewardDecisions(decisions: StewardDecision[]): Promise<void>;
+  /** Pairs scored between the thresholds that no steward has decided, strongest first. */
+  reviewPairs(limit?: number): Promise<ReviewPair[]>;
+  /** Why a canonical project is made of its sources and where each field came from; null if no such project. */
+  explainProject(projectId: string): Promise<ProjectExplanation | null>;
   /** Row count per table. */
   summary(): Promise<Record<string, number>>;
   close(): Promise<void>;
@@ -157,6 +162,8 @@ export function createStore(connection: Connection, dependencies: StoreDependenc
     quarantined: (limit) => listQuarantine(db, limit),
     rebuildCanonical: (runId, options, rebuild) => rebuildCanonical(db, runId, options, dependencies.dedupe, rebuild),
     recordStewardDecisions: (decisions) => recordStewardDecisions(db, decisions),
+    reviewPairs: (limit) => reviewPairs(db, limit),
+    explainProject: (projectId) => explainProject(db, projectId),
     summary: () => summary(db),
     close: () => connection.close(),
   };

@@ -5,6 +5,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { benchDedupe, type DedupeBenchRow } from './dedupe-bench.ts';
 import { describeError } from '../../src/core/errors.ts';
 import { startReplayServer } from '../../src/fetch/replay.ts';
 import { createTestDatabase, postgresAvailability, type TestPostgresDatabase } from '../helpers/databases.ts';
@@ -120,6 +121,7 @@ async function main(): Promise<number> {
   console.log(`\nwhere the pipeline's time went (last run of each; fetch and read calls overlap, store calls run one at a time):\n${stagesReport(measurements)}`);
   if (options.cpuProfileDir) console.log(`\nCPU profiles: ${path.resolve(options.cpuProfileDir)}`);
   console.log(`\n${benchLines(medianList, ratioList).join('\n')}`);
+  const dedupeRows = await dedupeBench(options.dedupeSizes);
 
   if (options.jsonFile) {
     const report = {
@@ -130,11 +132,31 @@ async function main(): Promise<number> {
       medians: medianList,
       ratios: ratioList,
       measurements,
+      dedupe: dedupeRows,
     };
     await writeFile(options.jsonFile, `${JSON.stringify(report, null, 2)}\n`);
     log(`results written to ${options.jsonFile}`);
   }
   return 0;
+}
+
+/**
+ * The deduplicator alone over generated records (test/bench/dedupe-bench.ts), each size in its own
+ * process: time, peak memory, and how time grows with ten times the records.
+ */
+async function dedupeBench(sizes: number[]): Promise<DedupeBenchRow[]> {
+  if (sizes.length === 0) return [];
+  const rows = await benchDedupe(sizes);
+  console.log('\ndeduplication of generated records (dedupe() alone, one process per size):');
+  console.log('records   seconds  peak RSS MiB  pairs scored  decisions kept  recall  precision');
+  for (const row of rows) {
+    console.log(`${String(row.size).padStart(7)} ${row.seconds.toFixed(2).padStart(9)} ${String(Math.round(row.peakRssMiB)).padStart(13)} ${String(row.pairsScored).padStart(13)} ${String(row.decisionsKept).padStart(15)} ${row.recall.toFixed(3).padStart(7)} ${row.precision.toFixed(3).padStart(10)}`);
+  }
+  for (const row of rows) {
+    const tenth = rows.find((other) => other.size * 10 === row.size);
+    if (tenth) console.log(`time(${row.size}) / time(${tenth.size}) = ${(row.seconds / tenth.seconds).toFixed(1)} (target <= 15); ${row.size} records in ${row.seconds.toFixed(1)} s (target < 60) at ${Math.round(row.peakRssMiB)} MiB (target < 1024)`);
+  }
+  return rows;
 }
 
 try {

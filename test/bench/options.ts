@@ -13,6 +13,8 @@ export interface BenchOptions {
   /** Where sites are written and kept for the next bench; a temp folder, removed at the end, otherwise. */
   siteDir: string | null;
   concurrency: number;
+  /** Record counts for the deduplicator's bench (generated records, no database); empty skips it. */
+  dedupeSizes: number[];
   /** Extraction worker threads of the pipeline, or null for its default. */
   extractWorkers: number | null;
   /** Folder for the children's V8 CPU profiles (node --cpu-prof), or null. */
@@ -21,6 +23,7 @@ export interface BenchOptions {
 
 export const USAGE = `usage: npm run bench -- [--pages 5000,20000] [--quick] [--repeat N] [--postgres] [--json FILE]
                         [--site-dir DIR] [--concurrency N] [--extract-workers N] [--cpu-prof DIR]
+                        [--dedupe 10000,100000 | --dedupe none]
   --pages        site sizes in project pages (default 5000,20000)
   --quick        a 500-page smoke run, once
   --repeat       runs per size, median reported (default 3, and 1 for 20,000 pages or more)
@@ -29,6 +32,7 @@ export const USAGE = `usage: npm run bench -- [--pages 5000,20000] [--quick] [--
   --site-dir     keep the generated sites in DIR and reuse them next time
   --concurrency  documents in flight, for the pipeline and the bare loop alike (default 8)
   --extract-workers  the pipeline's parsing threads (default: one less than the cores)
+  --dedupe       record counts for the deduplicator alone (default 10000,100000; --quick: 2000; none skips)
   --cpu-prof     write a V8 CPU profile of every measurement child into DIR`;
 
 const DEFAULT_SIZES = [5000, 20000];
@@ -54,6 +58,7 @@ export function parseBenchOptions(args: string[]): BenchOptions {
       'site-dir': { type: 'string' },
       concurrency: { type: 'string' },
       'extract-workers': { type: 'string' },
+      dedupe: { type: 'string' },
       'cpu-prof': { type: 'string' },
     },
   });
@@ -68,6 +73,8 @@ export function parseBenchOptions(args: string[]): BenchOptions {
     jsonFile: values.json ?? null,
     siteDir: values['site-dir'] ?? null,
     concurrency: values.concurrency ? positiveInteger(values.concurrency, 'concurrency') : 8,
+    dedupeSizes:
+      values.dedupe === 'none' ? [] : values.dedupe ? values.dedupe.split(/[\s,]+/).filter(Boolean).map((size) => positiveInteger(size, 'dedupe')) : values.quick ? [2000] : [10000, 100000],
     extractWorkers: values['extract-workers'] ? positiveInteger(values['extract-workers'], 'extract-workers') : null,
     cpuProfileDir: values['cpu-prof'] ?? null,
   };

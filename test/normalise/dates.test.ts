@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDate, parseDateRange, parsePeriodInText, parseStatus, saysCompleted, statusFromDates } from '../../src/normalise/dates.ts';
+import { mentionsEvent, parseDate, parseDateRange, parsePeriodInText, parseStatus, projectDateInText, saysCompleted, statusFromDates } from '../../src/normalise/dates.ts';
 
 describe('parseDate', () => {
   it.each([
@@ -267,5 +267,172 @@ describe('STATUS: completion said in running text (saysCompleted)', () => {
     ['w trakcie realizacji', 'ongoing'],
   ])('status word %s -> %s', (input, expected) => {
     expect(parseStatus(input)).toBe(expected);
+  });
+});
+
+describe('DATES: every messy form of the issue', () => {
+  it.each([
+    // day names in the seven languages and Greek and Polish
+    ['Monday, 3 May 2019', '2019-05-03'],
+    ['lundi 3 mai 2019', '2019-05-03'],
+    ['Montag, 3. Mai 2019', '2019-05-03'],
+    ['lunes, 3 de mayo de 2019', '2019-05-03'],
+    ['lunedì 3 maggio 2019', '2019-05-03'],
+    ['segunda-feira, 3 de maio de 2019', '2019-05-03'],
+    ['maandag 3 mei 2019', '2019-05-03'],
+    ['Δευτέρα 3 Μαΐου 2019', '2019-05-03'],
+    ['poniedziałek, 3 maja 2019', '2019-05-03'],
+    // abbreviations with and without dots
+    ['3 déc. 2019', '2019-12-03'],
+    ['3 dec 2019', '2019-12-03'],
+    ['5 sept 2018', '2018-09-05'],
+    ['5 sept. 2018', '2018-09-05'],
+    ['3. Mär. 2017', '2017-03-03'],
+    ['3. Mär 2017', '2017-03-03'],
+    ['3. Mrz. 2017', '2017-03-03'],
+    ['12 gen. 2018', '2018-01-12'],
+    ['12 gen 2018', '2018-01-12'],
+    ['4 dic 2018', '2018-12-04'],
+    ['4 dic. 2018', '2018-12-04'],
+    ['5 out. 2018', '2018-10-05'],
+    ['5 out 2018', '2018-10-05'],
+    ['févr. 2015', '2015-02'],
+    ['janv 2016', '2016-01'],
+    ['ago. 2017', '2017-08'],
+    ['set. 2019', '2019-09'],
+    ['mrt. 2019', '2019-03'],
+    ['juil. 2016', '2016-07'],
+    ['Jän. 2020', '2020-01'],
+    // ordinals
+    ['1st of May 2019', '2019-05-01'],
+    ['May 1st, 2019', '2019-05-01'],
+    ['the 22nd of March 2018', '2018-03-22'],
+    ['le 1er mai 2019', '2019-05-01'],
+    ['3. Mai 2019', '2019-05-03'],
+    ['1.º de maio de 2019', '2019-05-01'],
+    ['1º de mayo de 2019', '2019-05-01'],
+    ['1ste mei 2019', '2019-05-01'],
+    // partial precision kept
+    ['Mai 2019', '2019-05'],
+    ['2019', '2019'],
+  ])('%s -> %s', (input, expected) => {
+    expect(parseDate(input)).toBe(expected);
+  });
+
+  it.each([
+    ['Nov 2016 - June 2019', '2016-11', '2019-06'],
+    ['Nov 2016 - 2019', '2016-11', '2019'],
+    ['2014-2020', '2014', '2020'],
+    ['2019/2020', '2019', '2020'],
+    ['from May 2017 to October 2019', '2017-05', '2019-10'],
+    ['from 3 to 5 May 2019', '2019-05-03', '2019-05-05'],
+    ['3-5 May 2019', '2019-05-03', '2019-05-05'],
+    ['du 1er mars 2016 au 31 août 2018', '2016-03-01', '2018-08-31'],
+    ['vom 1. März 2016 bis zum 31. August 2018', '2016-03-01', '2018-08-31'],
+    ['vom 3. Mai bis 5. Juni 2019', '2019-05-03', '2019-06-05'],
+    ['del 1 de marzo de 2016 al 31 de agosto de 2018', '2016-03-01', '2018-08-31'],
+    ['del 3 al 5 de marzo de 2017', '2017-03-03', '2017-03-05'],
+    ['dal 3 al 5 marzo 2017', '2017-03-03', '2017-03-05'],
+    ['de março de 2016 a agosto de 2018', '2016-03', '2018-08'],
+    ['van 3 tot 5 maart 2017', '2017-03-03', '2017-03-05'],
+    ['van september 2019 tot augustus 2021', '2019-09', '2021-08'],
+  ])('range %s', (input, start, end) => {
+    expect(parseDateRange(input)).toEqual({ start, end });
+  });
+
+  it('reads no year out of a project number', () => {
+    expect(parseDate('2019-1-BG01-KA201-062278')).toBeNull();
+    expect(parseDate('κωδικό 2019-1-BG01-KA201-062278, από τον Ιανουάριο του 2020')).toBe('2020-01');
+  });
+});
+
+describe('DATES: event dates are not the project\'s', () => {
+  it.each([
+    ['From 14/06/2018 to 16/06/2018, staff of the organisations taking part in the project came together in London for the first Training.'],
+    ['The project training course took place from 14 to 16 June 2018 in London.'],
+    ['The kick-off meeting of the project was held from March 2017 to April 2017.'],
+    ['La réunion de lancement du projet a eu lieu du 3 au 5 mars 2017.'],
+    ['Das Projekttreffen fand vom 3. bis 5. Mai 2019 in Berlin statt.'],
+    ['La conferencia del proyecto se celebró del 3 al 5 de marzo de 2017.'],
+    ['La visita di studio del progetto si è svolta dal 3 al 5 marzo 2017.'],
+    ['A cerimónia de entrega do prémio do projeto decorreu de 3 a 5 de março de 2017.'],
+    ['De projectbijeenkomst vond plaats van 3 tot 5 maart 2017.'],
+    ['Spotkanie projektu odbyło się od 3 do 5 marca 2017 r.'],
+    ['Η συνάντηση του έργου έγινε από 3 έως 5 Μαρτίου 2017.'],
+  ])('no project period in %s', (input) => {
+    expect(parsePeriodInText(input)).toBeNull();
+  });
+
+  it.each([
+    ['the second transnational meeting'], ['Schulung'], ['réunion de lancement'], ['jornada de formación'], ['convegno'], ['conferência'],
+    ['bijeenkomst'], ['spotkanie'], ['εκδήλωση'], ['award ceremony'], ['study visit'], ['Kick-off'],
+  ])('%s names an event', (input) => {
+    expect(mentionsEvent(input)).toBe(true);
+  });
+
+  it.each([['The project develops tools for schools.'], ['ένα δίκτυο για τους νέους'], ['']])('%s names none', (input) => {
+    expect(mentionsEvent(input)).toBe(false);
+  });
+});
+
+describe('DATES: a lone start or end date in a sentence about the project (projectDateInText)', () => {
+  it.each([
+    ['Im September 2023 hat der IB in Neuenhagen ein neues europäisches Projekt gestartet, das Schulabbruch vorbeugen soll.', '2023-09', null],
+    ['Bis August 2026 sollen im Projekt neue Wege entwickelt werden.', null, '2026-08'],
+    ['In September 2023, the IB launched a new European project on early school leaving.', '2023-09', null],
+    ['Running until August 2026, the project develops holistic approaches.', null, '2026-08'],
+    ['Η σχολή συμμετέχει από τον Ιανουάριο του 2020 σε ευρωπαϊκό πρόγραμμα Erasmus+.', '2020-01', null],
+    ['που από το 2017 ανήκουν στο εταιρικό σχήμα του ευρωπαϊκού προγράμματος', '2017', null],
+    ['A finales del año 2022 finalizó el Proyecto Erasmus+.', null, '2022'],
+    ['By the end of 2022 the Erasmus+ project was completed.', null, '2022'],
+    ['Le projet a démarré en janvier 2019.', '2019-01', null],
+    ['Le projet se poursuit jusqu\'en juin 2021.', null, '2021-06'],
+    ['El proyecto comenzó en octubre de 2018.', '2018-10', null],
+    ['Il progetto è iniziato nel marzo 2020.', '2020-03', null],
+    ['O projeto começou em setembro de 2019.', '2019-09', null],
+    ['Het project is gestart in januari 2020.', '2020-01', null],
+    ['Het project loopt tot december 2022.', null, '2022-12'],
+    ['Projekt rozpoczął się w styczniu 2019, a zakończył w maju 2021.', '2019-01', '2021-05'],
+    ['The project started in May 2019 and ended in April 2021.', '2019-05', '2021-04'],
+    ['Seit Oktober 2020 läuft das Projekt.', '2020-10', null],
+  ])('%s', (input, start, end) => {
+    expect(projectDateInText(input)).toEqual({ start, end });
+  });
+
+  it.each([
+    ['The project was presented at a conference in Rome in May 2019.'],
+    ['In May 2019 the project partners met in Rome for the kick-off meeting.'],
+    ['Published: 10 February 2020'],
+    ['The project involved 300 students in 2019.'],
+    ['Am 5. Mai 2019 fand die Auftaktveranstaltung des Projekts statt, die das Projekt gestartet hat.'],
+    ['Το 2o EK συμμετέχει σε πρόγραμμα με κωδικό 2019-1-BG01-KA201-062278.'],
+    [''],
+  ])('nothing of the project in %s', (input) => {
+    expect(projectDateInText(input)).toBeNull();
+  });
+});
+
+describe('STATUS: the closing of the project\'s own plan', () => {
+  it.each([
+    ['Los técnicos presentaron los resultados del proyecto en el acto de clausura del plan en Villa Melania.'],
+    ['Con la clausura del programa, el proyecto entregó su informe.'],
+    ['Le bilan a été présenté lors de la clôture du projet.'],
+    ['Zum Projektabschluss trafen sich alle Partner.'],
+    ['Alla chiusura del progetto i partner hanno presentato i risultati.'],
+    ['No encerramento do projeto foram apresentados os resultados.'],
+    ['Bij de afsluiting van het project werden de resultaten voorgesteld.'],
+    ['After the closure of the project the toolkit stays online.'],
+  ])('%s', (input) => {
+    expect(saysCompleted(input)).toBe(true);
+  });
+
+  it.each([
+    ['The closing conference of the project will take place in Rome.'],
+    ['At the end of the project, students receive a certificate.'],
+    ['Plan de acción del proyecto'],
+    ['La clôture du projet aura lieu en juin.'],
+    ['The project will be completed in 2025.'],
+  ])('says nothing yet of %s', (input) => {
+    expect(saysCompleted(input)).toBe(false);
   });
 });

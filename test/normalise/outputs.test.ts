@@ -162,9 +162,10 @@ describe('outputs and target groups part: outputsInProse', () => {
 
   it('types products by their head noun, in head-first and head-last languages', () => {
     expect(kinds('Vient ensuite la création d’un guide de techniques d’éducation non-formelle destiné aux professeurs.')).toEqual(['guide']);
+    // A report written for those who decide is a policy recommendation.
     expect(kinds('The project will build a prevention strategy for schools and a strategy report for decision-makers.')).toEqual([
       'methodology',
-      'report',
+      'policy-recommendation',
     ]);
     expect(kinds('Se ha dado lugar a una Guía de buenas prácticas en prevención del abandono escolar, y a un decálogo de buenas prácticas.')).toEqual([
       'guide',
@@ -229,5 +230,82 @@ describe('outputs and target groups part: outputsInProse, round 2', () => {
     expect(withoutProjectMentions('The NEETS project targets students')).not.toContain('NEETS');
     expect(withoutProjectMentions('O grupo alvo do projeto NEETS são os jovens')).not.toContain('NEETS');
     expect(withoutProjectMentions('students at increased risk of NEETs')).toContain('NEETs');
+  });
+});
+
+describe('outputs and target groups part: outputsInProse, round 3', () => {
+  const found = (text: string, options = {}) => outputsInProse(text, options).map((o) => `${o.type}${o.count ? ` x${o.count}` : ''}: ${o.title}`);
+
+  it('reads a product named by a quoted title after its product word, in any language around it', () => {
+    const text = 'Είκοσι πέντε παιδιά ήταν καλεσμένα στο MULTIPLIER EVENT «NET – NEET , a Network for Neet Mobility», την Παρασκευή 27 Απριλίου 2018.';
+    expect(found(text, { language: 'el' })).toEqual(['event: MULTIPLIER EVENT «NET – NEET , a Network for Neet Mobility»']);
+  });
+
+  it('reads no product from breadcrumbs, a report heading or "school or training"', () => {
+    const text =
+      'CORDIS > Projects and Results > Reducing Early School Leaving in the EU Grant agreement ID: 320223 Final Report Summary - RESL.EU Executive Summary: The project sets out to understand what leads a pupil to leave school or training early.';
+    expect(found(text)).toEqual([]);
+  });
+
+  it('reads no product from what the project carries out', () => {
+    expect(found('To design common EU definitions and to carry out comparative policy analyses.')).toEqual([]);
+  });
+
+  it('types a report for those who decide as a policy recommendation', () => {
+    expect(outputType('Strategiebericht für Entscheidungsträger*innen')).toBe('policy-recommendation');
+    expect(outputType('un rapport pour les décideurs')).toBe('policy-recommendation');
+    expect(outputType('a report on dropout')).toBe('report');
+  });
+
+  it('reads what the partners have at the end of the project as a product', () => {
+    expect(found('Aan het eind van het project hebben de partners een netwerkframe/platform voor docenten en studenten.', { language: 'nl' })).toEqual([
+      'platform: netwerkframe/platform voor docenten en studenten',
+    ]);
+  });
+
+  it('reads the uncued items of a list whose other items say the project makes something', () => {
+    const text = 'Developing Study Support methods;\nThe development of standard evaluation methods;\nWriting and publication of international reports;\nInternational Study Support conferences.';
+    expect(found(text).map((o) => o.split(':')[0])).toEqual(['methodology', 'methodology', 'report', 'event']);
+  });
+
+  it('counts Dutch "één", not the article "een"', () => {
+    expect(found('Wij maken één gids.', { language: 'nl' })).toEqual(['guide x1: gids']);
+    expect(found('Het project ontwikkelt een gids.', { language: 'nl' })).toEqual(['guide: gids']);
+  });
+
+  it('keeps a title whole up to its end and cuts pronouns, adverbs, relative clauses and split verbs', () => {
+    expect(found('Entre otros productos, el proyecto ha dado lugar a una Guía y a un decálogo de buenas prácticas, que viene a ser un resumen.', { language: 'es' })).toEqual([
+      'guide: Guía',
+      'guide: decálogo de buenas prácticas',
+    ]);
+    expect(found('Daarna ontwikkelen we samen educatieve programma’s voor studenten en docenten.', { language: 'nl' })).toEqual([
+      'course: educatieve programma’s voor studenten en docenten',
+    ]);
+    expect(found('Het project wil bijdragen aan preventieve tools die het voortijdig schoolverlaten helpen terugdringen.', { language: 'nl' })).toEqual(['toolkit: preventieve tools']);
+    expect(found('Het project creëert ook ondernemershubs.', { language: 'nl' })).toEqual(['other: ondernemershubs']);
+    expect(found('Daarnaast worden instrumenten ontwikkeld om schoolverlaten terug te dringen.', { language: 'nl' })).toEqual(['toolkit: instrumenten']);
+  });
+
+  it('reads no product from the approach a project works with, nor from professional development', () => {
+    expect(found('O projeto quer reduzir o abandono escolar numa abordagem holística: desenvolver programas de educação para alunos.', { language: 'pt' })).toEqual([
+      'course: programas de educação para alunos',
+    ]);
+    expect(found('A formação inicial e o desenvolvimento profissional contínuo de professores ajudam-nos.', { language: 'pt' })).toEqual([]);
+  });
+
+  it('types plural online tools as a toolkit and a single digital tool as a platform', () => {
+    expect(outputType('online tools for teachers')).toBe('toolkit');
+    expect(outputType('digital profiling tool')).toBe('platform');
+  });
+});
+
+describe('outputs and target groups part: noteUnmatchedOutput', () => {
+  it('notes no country, date, number or field label in capitals', async () => {
+    const { collectUnmatched } = await import('../../src/normalise/unmatched.ts');
+    const { noteUnmatchedOutput } = await import('../../src/normalise/outputs.ts');
+    const { unmatched } = await collectUnmatched(async () => {
+      for (const item of ['Italy', 'Spain', 'TITLE', '30/04/2018', '2014-2020', 'Lernspiel-Box']) noteUnmatchedOutput(item);
+    });
+    expect(unmatched).toEqual([{ field: 'outputs', label: 'Lernspiel-Box' }]);
   });
 });

@@ -299,7 +299,7 @@ describe('PARTNERS round 2: prose, adjectives, counts and contacts', () => {
   it('reads a lead from "tem a coordenação da X" and "X (ACR) led the consortium"', () => {
     expect(read([line('O projeto tem a coordenação da Provincia Autonoma di Trento e junta mais parceiros.')])).toEqual([['Provincia Autonoma di Trento', null, 'lead']]);
     expect(read([line('On the Hungarian side the Tempus Public Foundation (TPF) led the consortium and was responsible for management.')])).toEqual([
-      ['Tempus Public Foundation', null, 'lead'],
+      ['Tempus Public Foundation', 'HU', 'lead'],
     ]);
   });
 
@@ -400,5 +400,77 @@ describe('PARTNERS round 2: stop labels with an inline value', () => {
       ['EILD', 'GR'],
     ]);
     expect(countriesOfPage(lines, layout, partnersOfPage(lines, layout))).toEqual(['GB', 'GR', 'PT']);
+  });
+});
+
+describe('PARTNERS round 3: short names spelled out, verb-led lists, towns', () => {
+  const line = (text: string, heading = false, paragraphStart = true): Line => ({ text, heading, paragraphStart });
+  const read = (lines: Line[]) => partnersOfPage(lines, readSections(lines)).map((p) => [p.name, p.country, p.role]);
+
+  it('takes the full name and its sentence\'s country for a logo\'s short name', () => {
+    const lines = [
+      line('Project partners:', true),
+      line('FSZK'),
+      line('Expanzió'),
+      line('Education Forum'),
+      line('UU-Nord'),
+      line('IJzee'),
+      line('About the partnership', true),
+      line('On the Hungarian side the foundation led the consortium. The Equal Opportunities of Persons with Disabilities non-profit Ltd (FSZK) ran the pilots. Expanzió Ltd. was in charge of the evaluation.'),
+      line('Serbia was represented by The Education Forum (EF), an expert group of specialists working on education.'),
+      line('The Danish organisation is Youth Guidance Center UU-Nord, a consulting company for pupils. IJzee Management Consultants brings expertise in school leadership from the Netherlands.'),
+    ];
+    expect(read(lines)).toEqual([
+      ['Equal Opportunities of Persons with Disabilities non-profit Ltd', 'HU', 'partner'],
+      ['Expanzió Ltd.', 'HU', 'partner'],
+      ['The Education Forum', 'RS', 'partner'],
+      ['Youth Guidance Center UU-Nord', 'DK', 'partner'],
+      ['IJzee Management Consultants', 'NL', 'partner'],
+    ]);
+  });
+
+  it('reads "ACR - Full Name" and leaves a short name spelled out two ways alone', () => {
+    const withDash = [line('Partners:', true), line('FMA'), line('The pilot ran with FMA - Fundación Metal Asturias in the region of Oviedo and others.')];
+    expect(read(withDash)).toEqual([['Fundación Metal Asturias', null, 'partner']]);
+    const twoWays = [line('Partners:', true), line('Caritas'), line('Caritas Polska worked with the schools. Later, Caritas Europa joined the network of schools.')];
+    expect(read(twoWays)).toEqual([['Caritas', null, 'partner']]);
+  });
+
+  it('gives a full name the country of the one sentence that names it', () => {
+    const lines = [line('Project coordinator:', true), line('Tempus Public Foundation'), line('On the Hungarian side the Tempus Public Foundation (TPF) led the consortium and the research.')];
+    expect(read(lines)).toEqual([['Tempus Public Foundation', 'HU', 'lead']]);
+    // "door EB e.V. . In het najaar ... Finland": a stop set apart by spaces ends the sentence.
+    expect(read([line('Dit project wordt gecoördineerd door EB e.V. . In het najaar volgt een studiebezoek aan de partner te Lahti in Finland.')])).toEqual([['EB e.V', null, 'lead']]);
+  });
+
+  it('gives a partner the country of the town it stands in ("do CECOA em Lisboa")', () => {
+    const lines = [line('A reunião do projeto decorreu em janeiro, nas instalações do CECOA em Lisboa. O projeto é coordenado pelo CECOA e junta parceiros de vários países.')];
+    expect(read(lines)).toEqual([['CECOA', 'PT', 'lead']]);
+  });
+
+  it('reads lists a verb runs on without a colon (it, pt, el)', () => {
+    expect(read([line('Al progetto collaborano inoltre, come partenariato esterno, l’Ipm di Palermo (Istituto penale minorile) e il Comune di Palermo.')])).toEqual([
+      ['Ipm di Palermo', null, 'partner'],
+      ['Comune di Palermo', null, 'partner'],
+    ]);
+    expect(read([line('O projeto tem como parceiros nacionais a Junta de Freguesia de Alcântara e a Universidade Católica Portuguesa através do centro de estudos.')])).toEqual([
+      ['Junta de Freguesia de Alcântara', 'PT', 'partner'],
+      ['Universidade Católica Portuguesa', 'PT', 'partner'],
+    ]);
+    expect(read([line('Την εκδήλωση οργάνωσαν το Ελληνο-Ιταλικό Επιμελητήριο Θεσσαλονίκης και η Unesco Youth Club of Thessaloniki, που ανήκουν στο εταιρικό σχήμα του προγράμματος.')])).toEqual([
+      ['Ελληνο-Ιταλικό Επιμελητήριο Θεσσαλονίκης', null, 'partner'],
+      ['Unesco Youth Club of Thessaloniki', null, 'partner'],
+    ]);
+    // Without a word about the partnership, or with one name only, a verb opens no list.
+    expect(read([line('Alla festa partecipano il Sindaco di Roma e il Prefetto.')])).toEqual([]);
+    expect(read([line('Al progetto collaborano inoltre, come partenariato esterno, tanti volontari.')])).toEqual([]);
+  });
+
+  it('skips a fact-table row without a space after its colon and a clause after a colon', () => {
+    const lines = [line('Partners:', true), line('Alma Mater Studiorum – University of Bologna (IT)'), line('Partners’ Countries:BE, IT, ES')];
+    expect(read(lines)).toEqual([['Alma Mater Studiorum – University of Bologna', 'IT', 'partner']]);
+    expect(read([line('O projeto quer reduzir o abandono escolar nos países parceiros numa abordagem holística: desenvolver programas de educação, contribuindo para a aplicação destas medidas em toda a Europa.')])).toEqual([]);
+    // A name may still open in lower case ("onderwijscentrum van de stad Gent").
+    expect(read([line('De projectpartners zijn: Stad Gent (BE), onderwijscentrum van de stad Gent (BE) en Kaunas (LT).')]).map(([name]) => name)).toContain('onderwijscentrum van de stad Gent');
   });
 });

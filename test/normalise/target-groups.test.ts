@@ -226,3 +226,67 @@ describe('outputs and target groups part: targetGroupsOfPage, round 2', () => {
     expect(unmatched).toEqual([{ field: 'targetGroups', label: 'Quartiersmanager' }]);
   });
 });
+
+describe('outputs and target groups part: targetGroupsOfPage, round 3', () => {
+  const codes = (page: Parameters<typeof targetGroupsOfPage>[0]) => targetGroupsOfPage(page).map((g) => g.code);
+
+  it('reads no group from a statistic: a percentage, or a rate word beside a figure', () => {
+    expect(codes({ prose: 'Mit der Strategie 2020 haben sich die Staaten vorgenommen, den Anteil der Dropouts bis 2020 unter 10% zu drücken.' })).toEqual([]);
+    expect(codes({ prose: 'In Malta the rate of early school leavers was 17.5 in 2016.' })).toEqual([]);
+  });
+
+  it('keeps people counted as taking part in a statistics sentence, and a rate word stating the aim', () => {
+    expect(codes({ prose: 'In mei 2017 brachten 15 docenten een studiebezoek aan Valencia (Reduction of Drop-out rates in VET).' })).toContain('practitioners');
+    expect(codes({ prose: 'Le projet veut faire baisser le taux de jeunes « décrocheurs » dans les pays partenaires.' })).toEqual(['early-leavers']);
+  });
+
+  it('reads no group from a spelled-out NEET definition beside its short name, nor from a second name after a slash', () => {
+    const prose =
+      'In Southern Europe, young people who are neither in employment nor in education or training ("NEET: Not in Education, Employment or Training") are among the most relevant groups.';
+    expect(codes({ prose })).not.toContain('neet');
+    const pt = 'A metodologia permite reconhecer os jovens em risco de se tornarem NEET (Not in Education, Employment or Training) / "nem-nem" (nem estudam nem trabalham).';
+    expect(codes({ prose: pt })).toEqual(['at-risk-learners']);
+  });
+
+  it('reads no practitioners from the staff of the partner organisations', () => {
+    const prose = 'Staff of the organisations taking part in the project came together in London for the first training.';
+    expect(codes({ prose })).toEqual([]);
+  });
+
+  it('reads no group from a heading line that names the project, nor from its name written alone', () => {
+    expect(codes({ prose: 'NEETS at Risk\n\nProjeto Erasmus+ (2015-2018)', language: 'pt' })).toEqual([]);
+    const prose = 'O grupo alvo do projeto NEETS são os jovens formandos/estudantes. O projeto vai apresentar uma caraterização da população NEETS nos países da parceria.';
+    expect(codes({ prose, language: 'pt' })).not.toContain('neet');
+  });
+
+  it('reads no group from a sentence about an earlier project or a Council recommendation', () => {
+    expect(codes({ prose: 'The earlier ATOMS project had shown that family factors were not given enough weight when dropouts are accompanied.' })).toEqual([]);
+    const pt = 'Na Recomendação de 28 de junho de 2011, o Conselho recomenda criar sistemas de alerta precoce para alunos em risco.';
+    expect(codes({ prose: pt, language: 'pt' })).toEqual([]);
+  });
+
+  it('takes a risk written right after a group as that group\'s qualifier', () => {
+    const prose = 'With this project we want to reach families at risk of dropping out.';
+    expect(codes({ prose })).toEqual(['families']);
+  });
+
+  it('reads a sentence glued to the one before it on its own', () => {
+    const prose = 'El programa se presentará al Ministerio.Absenteeism and drop-outs are a big problem for both Turkey and Spain and the region.';
+    expect(codes({ prose, language: 'es' })).toEqual([]);
+  });
+
+  it('maps the new phrasings of at-risk and early leavers', () => {
+    expect(targetGroupsIn('Studierende mit hohem Abbruchrisiko').map((g) => g.code)).toEqual(['at-risk-learners']);
+    expect(targetGroupsIn('Studienabbrecher').map((g) => g.code)).toEqual(['early-leavers']);
+    expect(targetGroupsIn('jóvenes con riesgo de abandonar los estudios').map((g) => g.code)).toEqual(['at-risk-learners']);
+    expect(targetGroupsIn('trainees at potential risk of dropping out of the VET system').map((g) => g.code)).toEqual(['at-risk-learners']);
+    expect(targetGroupsIn('minori a rischio').map((g) => g.code)).toEqual(['at-risk-learners']);
+  });
+});
+
+describe('outputs and target groups part: targetGroupsOfPage, round 3, German nouns', () => {
+  it('reads a group after a dash that opens the sentence, German nouns being capitalised', () => {
+    const prose = 'EU-Projekt "PrevDrop" gestartet\n– Neue Perspektiven für Studienabbrecher. Projektpartner erarbeiten Methoden.';
+    expect(targetGroupsOfPage({ prose, language: 'de' }).map((g) => g.code)).toEqual(['early-leavers']);
+  });
+});

@@ -541,3 +541,13 @@ describe('TITLE (round 2): names in prose, site names, acronyms, first lines, lo
     expect(texts).not.toContain('Training in London');
   });
 });
+
+describe('hostile text: a long run of capitals with no punctuation', () => {
+  it('is read in bounded time (name patterns must not backtrack over it)', async () => {
+    const words = 'THE PROJECT COZY SCHOOL PARTNERS AND THE REGION OF SOUTH AIMS TO REDUCE EARLY SCHOOL LEAVING IN RURAL AREAS THROUGH'.split(' ');
+    const shout = Array.from({ length: 3000 }, (_, index) => words[index % words.length]).join(' ');
+    const html = `<html lang="en"><body><main><h1>Cozy School</h1><p>${shout} has launched a project</p></main></body></html>`;
+    const { records } = await genericAdapter.read({ url: 'https://example.org/cozy', finalUrl: 'https://example.org/cozy', mediaType: 'text/html', body: new TextEncoder().encode(html) });
+    expect(records).toHaveLength(1);
+  }, 5_000);
+});

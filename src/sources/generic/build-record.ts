@@ -2,7 +2,7 @@ import { ExtractError } from '../../core/errors.ts';
 import { parseDate, parseDateRange, parsePeriodInText, parseStatus, projectDateInText, saysCompleted } from '../../normalise/dates.ts';
 import { iscedLevelsIn, measureTypesIn } from '../../normalise/isced.ts';
 import { detectLanguage } from '../../normalise/language.ts';
-import { outputMatches, outputsInProse, parseOutputList } from '../../normalise/outputs.ts';
+import { noteUnmatchedOutput, outputMatches, outputsInProse, parseOutputList } from '../../normalise/outputs.ts';
 import { noteUnmatched } from '../../normalise/unmatched.ts';
 import { finaliseRecord } from '../../normalise/record.ts';
 import { noteUnmatchedTargetGroups, targetGroupsOfPage } from '../../normalise/target-groups.ts';
@@ -290,7 +290,7 @@ function outputsOf(layout: Layout, lines: readonly Line[], language: string): Ou
         // "2 Lernspiele": counted, but of no type the vocabulary knows.
         if (outputMatches(output.title).length === 0) noteUnmatched('outputs', output.title);
       } else if (output.title.split(/\s+/).length <= 8) {
-        noteUnmatched('outputs', output.title);
+        noteUnmatchedOutput(output.title);
       }
     }
   }

@@ -38,7 +38,8 @@ function looksLikePartnerItem(item: string): boolean {
   if (item.length > 200 || item.endsWith(':')) return false;
   const words = item.split(/\s+/);
   // "Presupuesto total: 1.151.752,40 €", "Duur van het project: ...": another label's line.
-  const labelled = /^([^:]{2,40}):\s/.exec(item);
+  // "Partners’ Countries:BE, IT, ES": a fact table may leave out the space.
+  const labelled = /^([^:]{2,40}):(?:\s|(?!\/\/)(?=\S))/.exec(item);
   if (labelled && !/^[\p{Lu}\p{N}&/.\-]+$/u.test(labelled[1].trim()) && !/(?:contact\p{L}*|kontakt\p{L}*|contatto|e-?mail)$/iu.test(labelled[1].trim())) return false;
   // A sentence: it ends like one and most of its words are lower case.
   const lower = words.filter((w) => /^\p{Ll}/u.test(w)).length;
@@ -214,7 +215,7 @@ function splitLastAnd(text: string): string[] {
 const LEADING_AND = /^(?:and|et|und|y|e|ed|en|i|oraz|και|as well as|sowie)\s+(?=\S)/iu;
 
 // "X, che è il capofila", "coordinated by X", "mené par X", "Lider projektu X": a lead in a sentence.
-const LEAD_NAME = String.raw`((?:\p{Lu}[\p{L}\p{N}'’.&-]*|[\p{Lu}\p{N}]{2,})(?:\s+(?:\p{Lu}[\p{L}\p{N}'’.&-]*|[\p{Lu}\p{N}]{2,}|d['’]\p{Lu}[\p{L}]*|dell['’]\p{L}+|de|di|del|della|delle|dei|degli|agli|des|du|da|do|dos|van|von|für|of|for|e\.V\.|la|le|y|e|i|&)(?![\p{L}]))*)`;
+const LEAD_NAME = String.raw`((?:\p{Lu}[\p{L}\p{N}'’.&-]*|\p{N}[\p{Lu}\p{N}]+)(?:\s+(?:\p{Lu}[\p{L}\p{N}'’.&-]*|\p{N}[\p{Lu}\p{N}]+|d['’]\p{Lu}[\p{L}]*|dell['’]\p{L}+|de|di|del|della|delle|dei|degli|agli|des|du|da|do|dos|van|von|für|of|for|e\.V\.|la|le|y|e|i|&)(?![\p{L}]))*)`;
 const LEAD_IN_PROSE: readonly RegExp[] = [
   new RegExp(String.raw`(?:coordinated|led|managed|run)\s+by\s+(?:the\s+)?${LEAD_NAME}`, 'u'),
   new RegExp(String.raw`(?:coordonné|mené|porté|piloté)e?\s+par\s+(?:l['’]|le\s+|la\s+|les\s+)?${LEAD_NAME}`, 'u'),
@@ -274,8 +275,13 @@ function countryLedList(sentence: string): Partner[] {
   return partners;
 }
 
+// Longer "sentences" are runs of text with no punctuation (capitals throughout, lists): the name
+// patterns would backtrack over them for seconds and find nothing a careful reader would.
+const MAX_SENTENCE = 500;
+
 function leadsInSentence(sentence: string): string[] {
   const names: string[] = [];
+  if (sentence.length > MAX_SENTENCE) return names;
   for (const pattern of LEAD_IN_PROSE) {
     const match = pattern.exec(sentence);
     // A name ends on a name word, not on a particle ("Regione Autonoma della Sardegna wraz").
@@ -476,6 +482,7 @@ export function partnersOfPage(lines: readonly Line[], layout: Layout): Partner[
       const colonMark = /[:：]\s|\s(?:namely|nomeadamente|notamment|à\s+savoir|nämlich|a\s+saber|ossia|cioè|namelijk|to\s+jest)\s/iu.exec(sentence);
       const colon = colonMark ? colonMark.index + colonMark[0].length - 2 : -1;
       found.partners.push(...countryLedList(sentence));
+      found.partners.push(...verbLedList(sentence));
       const beside = BESIDE_PARTNER.exec(sentence);
       if (beside?.[1] && PARTNER_CUE.test(fold(sentence.slice(beside.index)))) {
         const partner = parsePartnerLine(beside[1], { prose: true });
@@ -484,7 +491,10 @@ export function partnersOfPage(lines: readonly Line[], layout: Layout): Partner[
       if (colon >= 0 && PARTNER_CUE.test(fold(sentence.slice(Math.max(0, colon - 80), colon)))) {
         for (const partner of splitProseList(sentence.slice(colon + 1), { count: statedCount(sentence.slice(0, colon)) })) {
           // A name with its country may run long ("FMA - Fundación para la Formación, la Cualificación y el Empleo ...").
-          if (partner.name.split(/\s+/).length <= (partner.country ? 24 : 16) && /\p{Lu}/u.test(partner.name)) found.partners.push(partner);
+          // "...: desenvolver programas ..., contribuindo para a aplicação destas medidas em toda a Europa": a clause, no name.
+          const words = partner.name.split(/\s+/);
+          const clause = /^\p{Ll}/u.test(partner.name) && words.length >= 7 && words.filter((word) => /^\p{Ll}/u.test(word)).length > words.length / 2 + 1;
+          if (words.length <= (partner.country ? 24 : 16) && /\p{Lu}/u.test(partner.name) && !clause) found.partners.push(partner);
         }
         continue;
       }
@@ -500,6 +510,45 @@ export function partnersOfPage(lines: readonly Line[], layout: Layout): Partner[
   const sentences = proseSentences(own.map((entry) => entry.line.text));
   tieContacts(found.partners, own.map((entry) => entry.line.text));
   return dedupe(found.partners.filter((partner) => countryCode(partner.name) === null && !NOT_A_PARTNER.test(partner.name)).map((partner) => withFullName(partner, sentences)));
+}
+
+// A verb or phrase that runs a list of partners on without a colon: "Al progetto collaborano l’Ipm
+// di Palermo e il Comune di Palermo", "tem como parceiros nacionais a X e a Y", "οργάνωσαν το X
+// και η Y, που ... ανήκουν στο εταιρικό σχήμα". The sentence must also speak of the partnership.
+const LIST_VERB =
+  /(?<![\p{L}])(?:collaborano|partecipano|aderiscono|(?:tem|têm|teve|tiveram)\s+como\s+parceir[oa]s(?:\s+(?:nacionais|internacionais|locais))?|colaboran|participan|οργάνωσαν|συμμετέχουν|participent|beteiligt\s+sind|the\s+partners\s+are|partners\s+include)(?![\p{L}])/iu;
+const LIST_ARTICLE_WORDS = String.raw`(?:l['’]\s*|(?:il|lo|la|i|gli|le|a|o|as|os|el|los|las|les|der|die|das|the|το|τη|την|η|ο|οι|τα)\s+)`;
+const LIST_NAME = String.raw`(?:\p{Lu}[\p{L}\p{N}'’&-]*)(?:\s+(?:\p{Lu}[\p{L}\p{N}'’&-]*|de|di|del|della|dei|degli|da|do|dos|das|of|for|w|per|du|des|von|für|van)(?![\p{L}]))*`;
+const LIST_ITEM = new RegExp(String.raw`^${LIST_ARTICLE_WORDS}?(${LIST_NAME})(?:\s*\([^()]{1,80}\))?`, 'u');
+const LIST_JOIN = /^(?:\s*,\s*|\s+(?:e|ed|και|and|y|et|und|en)\s+)/u;
+
+/** Partners a verb runs on in a sentence: two or more capitalised names, each with its article, joined by commas and "and". */
+function verbLedList(sentence: string): Partner[] {
+  const verb = LIST_VERB.exec(sentence);
+  if (!verb || !PARTNER_CUE.test(fold(sentence))) return [];
+  // "collaborano inoltre, come partenariato esterno, l’Ipm ...": a short aside before the list.
+  let rest = sentence.slice(verb.index + verb[0].length).trimStart();
+  for (let skipped = 0; skipped < 6 && !LIST_ITEM.test(rest); skipped++) {
+    const aside = /^,?\s*\p{Ll}[\p{Ll}'’]*\s*,?\s*/u.exec(rest);
+    if (!aside) break;
+    rest = rest.slice(aside[0].length);
+  }
+  const names: string[] = [];
+  for (;;) {
+    const item = LIST_ITEM.exec(rest);
+    if (!item) break;
+    names.push(item[1]);
+    rest = rest.slice(item[0].length);
+    const join = LIST_JOIN.exec(rest);
+    if (!join) break;
+    rest = rest.slice(join[0].length);
+  }
+  if (names.length < 2) return [];
+  return names
+    .map((name) => parsePartnerLine(name, { prose: true }))
+    .filter((partner): partner is Partner => partner !== null && partner.name.split(/\s+/).length <= 10)
+    // "il Comune di Palermo": a town in a name read from prose says where it is, not a country the page gives.
+    .map((partner) => (partner.city !== null && partner.name.includes(partner.city) ? { ...partner, city: null, country: null } : partner));
 }
 
 // "Jean-Marc Cantinaux, Directeur du SAS Aux Sources", "Ana Silva, coordinator of CECOA": a
@@ -543,8 +592,9 @@ function proseSentences(texts: readonly string[]): ProseSentence[] {
 }
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}\p{N}'’.&-]*|[\p{Lu}\p{N}]{2,})`;
+const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}\p{N}'’.&-]*|\p{N}[\p{Lu}\p{N}]+)`;
 const NAME_LINK = String.raw`(?:de|di|del|della|des|du|da|das|do|dos|van|von|für|of|for|the|and|with|la|le|y|e|i|per|pour|para|voor|&|non-profit)`;
+const SHORT_LINK = String.raw`(?:de|di|del|della|des|du|da|das|do|dos|van|von|für|of|for|the|with|la|le|per|pour|para|voor|non-profit)`;
 const SENTENCE_ARTICLE = /^(?:A|O|Os|As|La|Le|Les|Il|Lo|El|Los|Las|Der|Die|Das|Het|De|The)\s+(?=\p{Lu})/u;
 
 /**
@@ -565,10 +615,12 @@ function spelledOut(name: string, sentences: readonly ProseSentence[]): { full: 
       ]
     : [
         // The short name inside a longer run of capitalised words: "Youth Guidance Center UU-Nord", "Expanzió Ltd.".
-        new RegExp(String.raw`((?:${NAME_WORD}\s+(?:${NAME_LINK}\s+)*)*)(?<![\p{L}\p{N}])${quoted}(?![\p{L}\p{N}])((?:\s+(?:${NAME_LINK}\s+)*${NAME_WORD})*)`, 'u'),
+        // No "and" here: "Officina Lavoro Onlus e Lo Scrigno" are two.
+        new RegExp(String.raw`((?:${NAME_WORD}\s+(?:${SHORT_LINK}\s+)*)*)(?<![\p{L}\p{N}])${quoted}(?![\p{L}\p{N}])((?:\s+(?:${SHORT_LINK}\s+)*${NAME_WORD})*)`, 'u'),
       ];
   const found = new Map<string, { full: string; sentence: ProseSentence }>();
   for (const sentence of sentences) {
+    if (sentence.text.length > MAX_SENTENCE) continue;
     for (const pattern of patterns) {
       const match = pattern.exec(sentence.text);
       if (!match) continue;
@@ -596,6 +648,10 @@ function countryOfSentence(sentence: ProseSentence): string | null {
 
 /** The country of the one sentence that names a partner with its country, when the sentences that name it agree on one. */
 function countryWhereNamed(name: string, sentences: readonly ProseSentence[]): string | null {
+  // "nas instalações do CECOA em Lisboa", "bei ISOB in Regensburg": the town the name stands in.
+  const inTown = new RegExp(String.raw`(?<![\p{L}\p{N}])${escapeRegExp(name)}\s+(?:em|in|en|à|te|w|a|nel|nella)\s+(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)`, 'u');
+  const towns = new Set(sentences.map((sentence) => inTown.exec(sentence.text)).map((match) => (match ? countryOfCity(match[1]) ?? countryOfCity(match[1].split(/\s+/)[0]) : null)).filter((code): code is string => code !== null));
+  if (towns.size === 1) return [...towns][0];
   if (name.split(/\s+/).length < 2) return null;
   const pattern = new RegExp(String.raw`(?<![\p{L}\p{N}])${escapeRegExp(name)}(?![\p{L}\p{N}])`, 'u');
   const codes = new Set(sentences.filter((sentence) => pattern.test(sentence.text)).map((sentence) => (sentence.codes.length === 1 ? sentence.codes[0] : null)).filter((code): code is string => code !== null));

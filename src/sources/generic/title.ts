@@ -424,6 +424,9 @@ export function chooseTitle(heading: string | null, lines: readonly Line[]): { t
     // "PEARLS – Preventing Early School Leaving ...": the acronym, then the long form the prose gives.
     const before = words.slice(0, at).join(' ');
     if (candidate.acronym && before === nameKey(candidate.acronym) && subtitled) return { title: heading, acronym: candidate.acronym };
+    // "Raccrocher l’école" over the prose's "projet Raccrocher": a heading that starts with the name
+    // and that the text repeats whole is the name, its lower-case words included.
+    if (at === 0 && mentions(heading, text) >= 2) return { title: heading, acronym: candidate.acronym };
     if (candidate.kind === 'quote' && at !== 0) continue;
     return { title: candidate.name, acronym: candidate.acronym };
   }
