@@ -103,6 +103,8 @@ export async function runPipeline({ config, store, fetcher, progress, signal, re
   const ledger = new RunLedger(store, runId, writes);
   const lookup = new PreviousFetchLookup(store);
   const batcher = new DocumentWriteBatcher(store, writes);
+  /** sha256 of each body read in this run -> the URL it was read under. */
+  const bodyOwners = new Map<string, string>();
   /** Saves handed to the batcher and not settled yet. */
   const storing = new Set<Promise<void>>();
   // Parsing is the CPU-heavy stage: worker threads do it, so this thread only fetches and stores.
@@ -240,6 +242,17 @@ export async function runPipeline({ config, store, fetcher, progress, signal, re
       await followStored(url, adapter, previous, doc);
       return;
     }
+
+    // The same bytes under another URL of this run (a mirror, an alias the site does not redirect)
+    // are one document: read once, under the first URL that gave them.
+    const twin = bodyOwners.get(doc.sha256);
+    if (twin !== undefined && twin !== url) {
+      report.documents.skipped++;
+      report.stages.extract.skipped++;
+      await ledger.record({ url, source: reader.id, outcome: 'skipped', message: `same bytes as ${twin}, read once in this run`, ...timing });
+      return;
+    }
+    bodyOwners.set(doc.sha256, url);
 
     // extract + normalise
     let outcome: ExtractOutcome;

@@ -1,3 +1,4 @@
+import cityData from '../schema/vocab/cities.json' with { type: 'json' };
 import { comparableText } from './text.ts';
 
 // Big European cities under their English and local names. Partners are written either way
@@ -50,6 +51,23 @@ const CITY_NAME_GROUPS: readonly string[][] = [
   ['Lille', 'Rijsel'],
   ['Bolzano', 'Bozen'],
   ['Frankfurt', 'Frankfurt am Main', 'Francfort'],
+  ['Padua', 'Padova', 'Padoue'],
+  ['Bologna', 'Bolonia', 'Bologne', 'Bolonha'],
+  ['Reykjavik', 'Reykjavík'],
+  // Regions, written apart from a city's name as often as cities are: "Region Sardinien".
+  ['Sardinia', 'Sardegna', 'Sardinien', 'Sardaigne', 'Cerdeña', 'Sardenha'],
+  ['Sicily', 'Sicilia', 'Sizilien', 'Sicile'],
+  ['Tuscany', 'Toscana', 'Toskana', 'Toscane'],
+  ['Lombardy', 'Lombardia', 'Lombardei', 'Lombardie'],
+  ['Piedmont', 'Piemonte', 'Piemont'],
+  ['Apulia', 'Puglia', 'Apulien', 'Pouilles'],
+  ['Bavaria', 'Bayern', 'Bavière', 'Baviera'],
+  ['Catalonia', 'Catalunya', 'Cataluña', 'Katalonien', 'Catalogne', 'Catalogna'],
+  ['Andalusia', 'Andalucía', 'Andalusien', 'Andalousie'],
+  ['Flanders', 'Vlaanderen', 'Flandre', 'Flandern', 'Fiandre'],
+  ['Wallonia', 'Wallonie', 'Wallonien', 'Vallonia', 'Valonia'],
+  ['Brittany', 'Bretagne', 'Bretaña', 'Bretagna'],
+  ['Aosta Valley', "Valle d'Aosta", "Vallée d'Aoste", 'Aostatal'],
 ];
 
 const CANONICAL_BY_FOLDED_NAME: ReadonlyMap<string, string> = new Map(
@@ -63,4 +81,18 @@ export function canonicalPlaceName(foldedName: string): string {
 
 export function isKnownCityName(foldedName: string): boolean {
   return CANONICAL_BY_FOLDED_NAME.has(foldedName);
+}
+
+// Places the partner-list vocabulary knows (src/schema/vocab/cities.json), in every spelling it
+// gives: enough to tell that a word of a name is a place, not which other spelling it shares.
+const KNOWN_PLACES: ReadonlySet<string> = new Set([
+  ...CANONICAL_BY_FOLDED_NAME.keys(),
+  ...Object.entries(cityData as Record<string, unknown>).flatMap(([code, names]) =>
+    code.startsWith('_') || !Array.isArray(names) ? [] : names.map((name) => comparableText(String(name))),
+  ),
+]);
+
+/** Whether a folded word or words name a city or region some table knows. */
+export function isKnownPlaceName(foldedName: string): boolean {
+  return KNOWN_PLACES.has(foldedName);
 }

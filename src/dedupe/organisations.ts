@@ -1,6 +1,6 @@
 import type { Partner, ProjectRecord } from '../schema/record.ts';
 import { canonicalPlaceName } from './city-names.ts';
-import { readPartnerName, type PartnerName } from './organisation-names.ts';
+import { isAcronymOf, readPartnerName, type PartnerName } from './organisation-names.ts';
 import { compareStrings, comparableText, sortedUnique } from './text.ts';
 import type { CanonicalOrganisation } from './types.ts';
 import { UnionFind } from './union-find.ts';
@@ -10,6 +10,11 @@ import { UnionFind } from './union-find.ts';
 // administration governs, or their website. A partner without a country joins an organisation
 // only when its keys point to exactly one organisation with a country, so "Ghent" with no country
 // never glues the Belgian and an American Ghent together.
+// The name keys read a name in any language (organisation-names.ts): "Universidade de Lisboa" and
+// "Università di Lisbona" share their word set. A generic school or university name that names no
+// place ("Liceo Scientifico Enrico Fermi") is keyed within its city, and joins from a partner
+// without a city only when one city has it. An acronym alone ("ISOB", "Fondazione CRC") joins the
+// one organisation of its country whose name starts with it or whose words it abbreviates.
 
 export interface OrganisationEntry {
   key: string;
@@ -53,13 +58,19 @@ interface PartnerReading {
   keys: number[];
   /** The place as written, for a city administration. */
   placeAsWritten: string | null;
+  /** For a generic school name: key ids of its name keys without the city ("…@*"). */
+  cityFreeKeys: number[];
+  /** Whether those keys carry a city (else the partner's city is unknown). */
+  cityKnown: boolean;
 }
 
 export function matchOrganisations(entries: OrganisationEntry[]): OrganisationMatch {
   const views = partnerViews(entries);
   const sets = new UnionFind(views.count);
   joinWithinCountries(views, sets);
+  attachSchoolsWithoutCity(views, sets);
   attachPartnersWithoutCountry(views, sets);
+  attachAcronyms(views, sets);
 
   const groups = sets
     .groups()
@@ -169,13 +180,19 @@ function readingOf(partner: Partner, name: PartnerName, keyId: (key: string) => 
   // A partner called by the name of its own city is that city's administration ("Aveiro", city Aveiro).
   const place = name.place ?? (city && city === canonicalPlaceName(name.comparableName) ? city : null);
   const keys: number[] = [];
-  // One name key: the governed place for a city administration, so that "Stad Gent", "City of
-  // Ghent" and a bare "Gent" meet; the comparable name (city aliases folded) for anyone else.
-  const identity = place ?? canonicalPlaceName(name.comparableName);
-  if (identity) keys.push(keyId(`name:${identity}`));
+  const cityFreeKeys: number[] = [];
+  // The governed place for a city administration, so that "Stad Gent", "City of Ghent" and a bare
+  // "Gent" meet; the name keys (see readPartnerName) for anyone else.
+  if (place) keys.push(keyId(`name:${place.replace(/ /g, '')}`));
+  else if (name.cityScoped) {
+    for (const key of name.nameKeys) {
+      keys.push(keyId(`${key}@${city ?? '?'}`));
+      cityFreeKeys.push(keyId(`${key}@*`));
+    }
+  } else for (const key of name.nameKeys) keys.push(keyId(key));
   const site = websiteKey(partner.website);
   if (site) keys.push(keyId(`site:${site}`));
-  return { keys, placeAsWritten: name.placeAsWritten ?? (place && partner.city ? partner.city : null) };
+  return { keys, placeAsWritten: name.placeAsWritten ?? (place && partner.city ? partner.city : null), cityFreeKeys, cityKnown: city !== null };
 }
 
 function websiteKey(website: string | null): string | null {
@@ -206,16 +223,111 @@ function joinWithinCountries(views: PartnerViews, sets: UnionFind): void {
 const NO_ROOT = -1;
 const MANY_ROOTS = -2;
 
+/** A generic school name without a city joins the one city's school of that name in its country. */
+function attachSchoolsWithoutCity(views: PartnerViews, sets: UnionFind): void {
+  const keyCount = views.keyTexts.length;
+  const rootOf = new Map<number, number>();
+  for (let view = 0; view < views.count; view += 1) {
+    const reading = views.reading[view];
+    if (!reading.cityKnown || reading.cityFreeKeys.length === 0) continue;
+    const root = sets.find(view);
+    for (const key of reading.cityFreeKeys) {
+      const scoped = views.countryId[view] * keyCount + key;
+      const known = rootOf.get(scoped);
+      if (known === undefined) rootOf.set(scoped, root);
+      else if (known !== root) rootOf.set(scoped, MANY_ROOTS);
+    }
+  }
+  const joins: [number, number][] = [];
+  for (let view = 0; view < views.count; view += 1) {
+    const reading = views.reading[view];
+    if (reading.cityKnown || reading.cityFreeKeys.length === 0) continue;
+    let candidate = NO_ROOT;
+    for (const key of reading.cityFreeKeys) {
+      const known = rootOf.get(views.countryId[view] * keyCount + key);
+      if (known === undefined) continue;
+      if (known === MANY_ROOTS || (candidate !== NO_ROOT && candidate !== known)) candidate = MANY_ROOTS;
+      else candidate = known;
+    }
+    if (candidate >= 0) joins.push([view, candidate]);
+  }
+  for (const [view, root] of joins) sets.union(view, root);
+}
+
+/**
+ * An acronym alone ("IARS", "ISOB GmbH") joins the one organisation of its country whose name
+ * starts with that acronym ("IARS International Institute") or whose words it abbreviates
+ * ("Institut für sozialwissenschaftliche Beratung"); with two or more such, it joins none.
+ */
+function attachAcronyms(views: PartnerViews, sets: UnionFind): void {
+  const leading = new Map<string, number[]>();
+  const byInitial = new Map<string, number[]>();
+  const seen = new Set<string>();
+  for (let view = 0; view < views.count; view += 1) {
+    const countryId = views.countryId[view];
+    if (countryId === 0) continue;
+    const name = views.name[view];
+    if (name.leadingAcronym) {
+      const key = `${countryId}|${name.leadingAcronym}`;
+      const list = leading.get(key);
+      if (list) list.push(view);
+      else leading.set(key, [view]);
+    }
+    if (name.initialWords) {
+      // One view per name and country is enough: the others are joined to it by the name key.
+      const distinct = `${countryId}|${name.displayName}`;
+      if (seen.has(distinct)) continue;
+      seen.add(distinct);
+      const initials = new Set<string>();
+      for (const word of name.initialWords) {
+        initials.add(word.startsWith('?') ? word[1] : word[0]);
+        if (!word.startsWith('?')) break;
+      }
+      for (const initial of initials) {
+        const key = `${countryId}|${initial}`;
+        const list = byInitial.get(key);
+        if (list) list.push(view);
+        else byInitial.set(key, [view]);
+      }
+    }
+  }
+  if (leading.size === 0 && byInitial.size === 0) return;
+  const joins: [number, number][] = [];
+  const decided = new Set<string>();
+  for (let view = 0; view < views.count; view += 1) {
+    const acronym = views.name[view].acronym;
+    const countryId = views.countryId[view];
+    if (!acronym || countryId === 0) continue;
+    const own = sets.find(view);
+    const decision = `${own}|${acronym}`;
+    if (decided.has(decision)) continue;
+    decided.add(decision);
+    const roots = new Set<number>();
+    for (const other of leading.get(`${countryId}|${acronym}`) ?? []) roots.add(sets.find(other));
+    for (const other of byInitial.get(`${countryId}|${acronym[0]}`) ?? []) {
+      const root = sets.find(other);
+      if (root !== own && !roots.has(root) && isAcronymOf(acronym, views.name[other].initialWords!)) roots.add(root);
+    }
+    roots.delete(own);
+    if (roots.size === 1) joins.push([view, [...roots][0]]);
+  }
+  for (const [view, root] of joins) sets.union(view, root);
+}
+
 function attachPartnersWithoutCountry(views: PartnerViews, sets: UnionFind): void {
   // Per key, the one organisation with a country it points to, or MANY_ROOTS.
   const knownRootOfKey = new Int32Array(views.keyTexts.length).fill(NO_ROOT);
   for (let view = 0; view < views.count; view += 1) {
     if (!views.country[view]) continue;
     const root = sets.find(view);
-    for (const key of views.reading[view].keys) {
-      const known = knownRootOfKey[key];
-      if (known === NO_ROOT) knownRootOfKey[key] = root;
-      else if (known !== root) knownRootOfKey[key] = MANY_ROOTS;
+    const reading = views.reading[view];
+    // A school's name keys without its city too, for a country-less partner that gives no city.
+    for (const keys of [reading.keys, reading.cityFreeKeys]) {
+      for (const key of keys) {
+        const known = knownRootOfKey[key];
+        if (known === NO_ROOT) knownRootOfKey[key] = root;
+        else if (known !== root) knownRootOfKey[key] = MANY_ROOTS;
+      }
     }
   }
   // Decide per group of country-less partners (already joined among themselves), never per partner,
@@ -231,7 +343,8 @@ function attachPartnersWithoutCountry(views: PartnerViews, sets: UnionFind): voi
   for (const members of unknownGroups.values()) {
     let candidate = NO_ROOT;
     for (const member of members) {
-      for (const key of views.reading[member].keys) {
+      const reading = views.reading[member];
+      for (const key of reading.cityKnown ? reading.keys : [...reading.keys, ...reading.cityFreeKeys]) {
         const known = knownRootOfKey[key];
         if (known === NO_ROOT) continue;
         if (known === MANY_ROOTS || (candidate !== NO_ROOT && candidate !== known)) candidate = MANY_ROOTS;
@@ -254,8 +367,12 @@ function preferred(values: (string | null)[]): string | null {
 
 function describe(members: number[], views: PartnerViews, entries: OrganisationEntry[]): Omit<CanonicalOrganisation, 'index'> {
   const countries = sortedUnique(members.flatMap((view) => (views.country[view] ? [views.country[view]!] : [])));
-  const scopedKeys = new Set<string>();
-  for (const view of members) for (const key of views.reading[view].keys) scopedKeys.add(`${views.country[view] ?? '?'}|${views.keyTexts[key]}`);
+  // Distinct (country, key) pairs as numbers first: members mostly repeat the same few.
+  const keyCount = views.keyTexts.length;
+  const scopedIds = new Map<number, number>();
+  for (const view of members) for (const key of views.reading[view].keys) scopedIds.set(views.countryId[view] * keyCount + key, view);
+  const scopedKeys: string[] = [];
+  for (const [scoped, view] of scopedIds) scopedKeys.push(`${views.country[view] ?? '?'}|${views.keyTexts[scoped % keyCount]}`);
   return {
     name: preferred(members.map((view) => views.name[view].displayName)) ?? views.partner[members[0]].name,
     city: preferred(members.map((view) => views.partner[view].city)) ?? preferred(members.map((view) => views.reading[view].placeAsWritten)),

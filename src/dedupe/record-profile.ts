@@ -1,5 +1,5 @@
 import type { ProjectRecord } from '../schema/record.ts';
-import { comparableText, significantWords } from './text.ts';
+import { compactAcronym, compactText, comparableText, significantWords, TITLE_CONCEPTS, titleConcept, titleHead, versionMarks } from './text.ts';
 import { pageAddress } from './urls.ts';
 
 // Everything the blocker and the scorer look at, computed once per record so that scoring a pair
@@ -130,9 +130,24 @@ export interface ProfileTable {
   sources: Int32Array;
   /** Title as comparable text (folded words joined by spaces). */
   titles: string[];
+  /** Acronym as comparable text ("neets at risk"), and as one token ("p.r.i.mo" -> "primo"). */
   acronyms: (string | null)[];
+  acronymKeys: (string | null)[];
+  /** The title as one token when it is a single short name ("PRIMO", "BELOW10 - ..."): what an acronym-only page gives. */
+  shortNames: (string | null)[];
+  /** First letters (a to z, as bits) of the title's words other than stop words: a quick test before reading an acronym off the title. */
+  initials: Int32Array;
+  /** Version marks of the name (see versionMarks): "2" for "Beyond NEET 2.0", "" for none. */
+  versions: string[];
   /** Significant title words (word ids). */
   titleWords: PackedLists;
+  /** The title words' concepts across languages (see titleConcept), of the whole title and of its head (the title when it has no tagline); concept ids. */
+  titleConcepts: PackedLists;
+  headConcepts: PackedLists;
+  /** 1 when the title has a head (a name before a tagline, see titleHead). */
+  hasHead: Uint8Array;
+  /** Whether the title has a word of the title-word vocabulary (its concepts then differ from its words in another language). */
+  hasVocabularyWord: Uint8Array;
   /** Title, title without its parentheses, each parenthesis, acronym: the names a project goes by (name ids). */
   names: PackedLists;
   identifiers: PackedLists;
@@ -163,7 +178,10 @@ export function buildProfiles(inputs: readonly ProfileInput[]): ProfileTable {
   const sourceTexts = new Interner();
   const hostTexts = new Interner();
   const pageTexts = new Interner();
+  const concepts = new Interner();
   const titleWords = new PackedListsBuilder(count);
+  const titleConcepts = new PackedListsBuilder(count);
+  const headConcepts = new PackedListsBuilder(count);
   const names = new PackedListsBuilder(count);
   const identifiers = new PackedListsBuilder(count);
   const identifierShapes = new PackedListsBuilder(count);
@@ -176,6 +194,12 @@ export function buildProfiles(inputs: readonly ProfileInput[]): ProfileTable {
     sources: new Int32Array(count),
     titles: new Array<string>(count),
     acronyms: new Array<string | null>(count),
+    acronymKeys: new Array<string | null>(count),
+    shortNames: new Array<string | null>(count),
+    versions: new Array<string>(count),
+    initials: new Int32Array(count),
+    hasHead: new Uint8Array(count),
+    hasVocabularyWord: new Uint8Array(count),
     startYears: new Int16Array(count),
     endYears: new Int16Array(count),
     hosts: new Int32Array(count),
@@ -188,7 +212,23 @@ export function buildProfiles(inputs: readonly ProfileInput[]): ProfileTable {
     table.sources[item] = sourceTexts.id(record.source);
     table.titles[item] = comparableText(record.title);
     table.acronyms[item] = record.acronym ? comparableText(record.acronym) || null : null;
-    titleWords.push(significantWords(record.title).map((word) => words.id(word)));
+    table.acronymKeys[item] = compactAcronym(record.acronym);
+    const head = titleHead(record.title);
+    const name = head ?? record.title;
+    table.hasHead[item] = head ? 1 : 0;
+    table.shortNames[item] = shortNameOf(name);
+    table.versions[item] = versionMarks(name);
+    const significant = significantWords(record.title);
+    table.initials[item] = letterBits(significant);
+    titleWords.push(significant.map((word) => words.id(word)));
+    let vocabulary = 0;
+    const conceptIds = significant.map((word) => {
+      if (TITLE_CONCEPTS.has(word)) vocabulary = 1;
+      return concepts.id(titleConcept(word));
+    });
+    table.hasVocabularyWord[item] = vocabulary;
+    headConcepts.push(head ? significantWords(head).map((word) => concepts.id(titleConcept(word))) : [...conceptIds]);
+    titleConcepts.push(conceptIds);
     names.push([...namesOf(record)].map((name) => nameTexts.id(name)));
     const normalised = record.identifiers.map(normaliseIdentifier).filter(Boolean);
     identifiers.push(normalised.map((identifier) => identifierTexts.id(identifier)));
@@ -207,6 +247,8 @@ export function buildProfiles(inputs: readonly ProfileInput[]): ProfileTable {
   return {
     ...table,
     titleWords: titleWords.build(),
+    titleConcepts: titleConcepts.build(),
+    headConcepts: headConcepts.build(),
     names: names.build(),
     identifiers: identifiers.build(),
     identifierShapes: identifierShapes.build(),
@@ -224,15 +266,40 @@ export function normaliseIdentifier(identifier: string): string {
 /** The names a project goes by (see ProfileTable.names), as comparable text. */
 export function namesOf(record: ProjectRecord): Set<string> {
   const names = new Set<string>();
+  // Compared as one token, so that "Below 10", "BELOW10" and "Below-10" are one name.
   const add = (text: string | null) => {
-    const name = text ? comparableText(text) : '';
+    const name = text ? compactText(text) : '';
     if (name.length >= MIN_NAME_LENGTH) names.add(name);
   };
   add(record.title);
+  // The name before a tagline: "ON BOARD - Red URBACT de innovación educativa" goes by "ON BOARD".
+  add(titleHead(record.title));
   add(record.title.replace(/\([^()]*\)|\[[^[\]]*\]|\/[^/]*\//g, ' '));
   for (const match of record.title.matchAll(/\(([^()]*)\)|\[([^[\]]*)\]|\/([^/]*)\//g)) add(match[1] ?? match[2] ?? match[3] ?? null);
   add(record.acronym);
   return names;
+}
+
+// A short name is one word (or dotted letters) of up to this many letters.
+const MAX_SHORT_NAME_LENGTH = 12;
+
+/** The name as one token when it is one word ("PRIMO", "P.R.I.MO", "Below10"), else null. */
+function shortNameOf(name: string): string | null {
+  const words = comparableText(name).split(' ').filter(Boolean);
+  const dotted = words.length > 1 && words.every((word) => word.length <= 2);
+  if (words.length !== 1 && !dotted) return null;
+  const compact = words.join('');
+  return compact.length >= MIN_NAME_LENGTH && compact.length <= MAX_SHORT_NAME_LENGTH ? compact : null;
+}
+
+/** Bits 0 to 25 for the letters a to z that start one of the words. */
+export function letterBits(words: readonly string[]): number {
+  let bits = 0;
+  for (const word of words) {
+    const letter = word.charCodeAt(0) - 97;
+    if (letter >= 0 && letter < 26) bits |= 1 << letter;
+  }
+  return bits;
 }
 
 /** The year a partial ISO date starts with, or 0 when there is none (or none plausible). */

@@ -1,4 +1,5 @@
 import type { ProfileTable } from './record-profile.ts';
+import { acronymFits, minAcronymWords } from './text.ts';
 import type { FeatureValue } from './types.ts';
 
 // Pair scoring as a sum of evidence on the log-odds scale: each feature adds or removes weight,
@@ -34,10 +35,24 @@ const WEIGHTS = {
   samePageOtherUrl: 3,
   /** Both give project numbers of the same form, and the numbers differ. */
   identifierConflict: -2.5,
+  /** One's acronym or one-word name is read off the initials of the other's long title ("PRIMO", "Perseveranza Riuscita Inclusione MOtivazione"). */
+  acronymDerived: 1.5,
+  /** Alike names with other version marks ("Beyond NEET 2.0" and "Beyond NEET", "... II"): a successor project. */
+  versionConflict: -4,
 } as const;
 
 /** Similarity given to a title that is the other's acronym, or contains it in parentheses. */
 const NAME_MATCH_SIMILARITY = 0.9;
+/**
+ * Title similarity through the concepts of the words (translations, cognates) counts for this share
+ * of the same similarity through the words themselves: a translation is good evidence, but common
+ * domain words in any language make it a little easier to reach by chance.
+ */
+const CONCEPT_DISCOUNT = 0.9;
+/** Version marks are compared between names at least this alike. */
+const VERSION_TITLE_SIMILARITY = 0.5;
+/** Acronyms are read off titles of at least this many words. */
+const MIN_LONG_TITLE_WORDS = 3;
 /** Start or end years further apart than this disagree. */
 const YEAR_TOLERANCE = 1;
 
@@ -63,13 +78,18 @@ export function scorePair(table: ProfileTable, a: number, b: number, evidence?: 
   const titleEqual = table.titles[a] === table.titles[b];
   const titleJaccard = jaccard(table.titleWords.shared(a, b), table.titleWords.size(a), table.titleWords.size(b));
   const nameMatch = !titleEqual && table.names.intersects(a, b);
-  const titleSimilarity = titleEqual ? 1 : Math.max(titleJaccard, nameMatch ? NAME_MATCH_SIMILARITY : 0);
+  const wordSimilarity = titleEqual ? 1 : Math.max(titleJaccard, nameMatch ? NAME_MATCH_SIMILARITY : 0);
+  // With features asked for, the concept similarity is worked out in full, not only where it matters.
+  const conceptSimilarity = titleEqual ? 1 : conceptJaccard(table, a, b, features ? 0 : wordSimilarity / CONCEPT_DISCOUNT);
+  const titleSimilarity = Math.max(wordSimilarity, CONCEPT_DISCOUNT * conceptSimilarity);
   logit += WEIGHTS.titleBase + WEIGHTS.titleSlope * titleSimilarity;
 
-  const acronymA = table.acronyms[a];
-  const acronymB = table.acronyms[b];
-  const acronymMatch = acronymA && acronymB ? acronymA === acronymB : null;
+  const acronymMatch = acronymRelation(table, a, b);
   if (acronymMatch !== null) logit += acronymMatch ? WEIGHTS.acronymEqual : WEIGHTS.acronymDifferent;
+  const acronymDerived = derivesAcronym(table, a, b) || derivesAcronym(table, b, a);
+  if (acronymDerived) logit += WEIGHTS.acronymDerived;
+  const versionConflict = titleSimilarity >= VERSION_TITLE_SIMILARITY && table.versions[a] !== table.versions[b];
+  if (versionConflict) logit += WEIGHTS.versionConflict;
 
   if (features) {
     features.sharedIdentifier = sharedIdentifier;
@@ -77,8 +97,13 @@ export function scorePair(table: ProfileTable, a: number, b: number, evidence?: 
     features.titleEqual = titleEqual;
     features.titleJaccard = round(titleJaccard);
     features.nameMatch = nameMatch;
+    features.titleConceptSimilarity = round(conceptSimilarity);
     features.titleSimilarity = round(titleSimilarity);
     features.acronymMatch = acronymMatch;
+    features.acronymDerived = acronymDerived;
+    features.versionA = table.versions[a];
+    features.versionB = table.versions[b];
+    features.versionConflict = versionConflict;
   }
   logit += partnerEvidence(table, a, b, features);
   logit += countryEvidence(table, a, b, features);
@@ -92,6 +117,62 @@ export function scorePair(table: ProfileTable, a: number, b: number, evidence?: 
     evidence.titleSimilarity = titleSimilarity;
   }
   return score;
+}
+
+/**
+ * Jaccard similarity of the title concepts, of the whole titles or of their heads, whichever is
+ * higher; a list pair whose sizes alone keep it at or below `floor` is not compared (its value then
+ * is a lower bound, reported as such in the features only when it does not matter).
+ */
+function conceptJaccard(table: ProfileTable, a: number, b: number, floor: number): number {
+  const { titleConcepts, headConcepts } = table;
+  let best = 0;
+  const sizeA = titleConcepts.size(a);
+  const sizeB = titleConcepts.size(b);
+  if (Math.min(sizeA, sizeB) > floor * Math.max(sizeA, sizeB)) best = jaccard(titleConcepts.shared(a, b), sizeA, sizeB);
+  if (table.hasHead[a] === 0 && table.hasHead[b] === 0) return best;
+  const headA = headConcepts.size(a);
+  const headB = headConcepts.size(b);
+  if (Math.min(headA, headB) > Math.max(floor, best) * Math.max(headA, headB)) best = Math.max(best, jaccard(headConcepts.shared(a, b), headA, headB));
+  return best;
+}
+
+/**
+ * Whether both acronyms name one project: equal as one token ("P.R.I.MO", "PRIMO"), or one the
+ * first words of the other ("NEETS", "NEETS at Risk"); null unless both give one.
+ */
+function acronymRelation(table: ProfileTable, a: number, b: number): boolean | null {
+  const keyA = table.acronymKeys[a];
+  const keyB = table.acronymKeys[b];
+  if (!keyA || !keyB) return null;
+  if (keyA === keyB) return true;
+  const wordsA = table.acronyms[a] ?? '';
+  const wordsB = table.acronyms[b] ?? '';
+  return wordsA.startsWith(`${wordsB} `) || wordsB.startsWith(`${wordsA} `);
+}
+
+/** Whether a's acronym or one-word name is read off the initials of b's long title (see acronymFits). */
+function derivesAcronym(table: ProfileTable, a: number, b: number): boolean {
+  const acronym = table.acronymKeys[a];
+  const shortName = table.shortNames[a];
+  if (!acronym && !shortName) return false;
+  if (table.titleWords.size(b) < MIN_LONG_TITLE_WORDS) return false;
+  // Most pairs fail here: too few of the letters start a word of b's title.
+  const initials = table.initials[b];
+  if (!(acronym !== null && couldFit(acronym, initials)) && !(shortName !== null && couldFit(shortName, initials))) return false;
+  const words = table.titles[b].split(' ');
+  return (acronym !== null && acronymFits(acronym, words)) || (shortName !== null && shortName !== acronym && acronymFits(shortName, words));
+}
+
+/** Whether the acronym starts with a word initial and has as many letters that are word initials as acronymFits needs words. */
+function couldFit(acronym: string, initials: number): boolean {
+  if ((initials & (1 << (acronym.charCodeAt(0) - 97))) === 0) return false;
+  let starts = 0;
+  for (let index = 0; index < acronym.length; index += 1) {
+    const letter = acronym.charCodeAt(index) - 97;
+    if (letter >= 0 && letter < 26 && (initials & (1 << letter)) !== 0) starts += 1;
+  }
+  return starts >= minAcronymWords(acronym.length);
 }
 
 function jaccard(shared: number, sizeA: number, sizeB: number): number {
@@ -115,7 +196,9 @@ function partnerEvidence(table: ProfileTable, a: number, b: number, features: Fe
     features.partnersShared = shared;
     features.partnerOverlap = round(overlap);
   }
-  if (shared === 0) return WEIGHTS.partnersDisjoint;
+  // Likewise one unmatched partner is weaker evidence against than two: a page naming only its own
+  // organisation is incomplete, and one name written another way is easily missed.
+  if (shared === 0) return WEIGHTS.partnersDisjoint * Math.min(1, Math.min(sizeA, sizeB) / 2);
   // One shared partner is weaker evidence than two: big cities and agencies partner in many projects.
   return WEIGHTS.partnersFull * overlap * Math.min(1, shared / 2);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DEDUPE_OPTIONS, dedupe, screenDedupeInputs, type DedupeInput, type DedupeResult } from '../../src/dedupe/index.ts';
 import { ConfigError, NormaliseError } from '../../src/core/errors.ts';
+import { acronymFits, compactText, titleConcept, titleHead, versionMarks } from '../../src/dedupe/text.ts';
 import { emptyRecord, type Partner, type ProjectRecord } from '../../src/schema/record.ts';
 
 function record(source: string, url: string, fields: Partial<ProjectRecord>): ProjectRecord {
@@ -262,7 +263,8 @@ describe('language versions and chains', () => {
 
   it('does not let a weak link pull a third record into a strong pair', () => {
     const a = record('up2europe', 'https://www.up2europe.eu/european/projects/parcours_1.html', {
-      title: 'Parcours vers l’emploi des jeunes',
+      // No word in common with c's title, in any language: a and c meet only through b.
+      title: 'Tremplin vers l’avenir',
       language: 'fr',
       identifiers: ['2016-1-FR01-KA202-024180'],
       countries: ['BE', 'FR'],
@@ -417,5 +419,86 @@ describe('hostile input', () => {
     ]);
     expect(result.projects).toHaveLength(1);
     expect(run([]).projects).toEqual([]);
+  });
+});
+
+describe('title evidence across languages, names, acronyms and versions', () => {
+  const partners = [organisation('Alpha Institute', 'FR'), organisation('Beta Foundation', 'IT'), organisation('Gamma College', 'ES')];
+
+  it('maps the domain words of seven languages to one concept, and cognates to their first letters', () => {
+    for (const word of ['school', 'ecole', 'schule', 'escuela', 'scuola', 'escola', 'scholen']) expect(titleConcept(word)).toBe('school');
+    for (const word of ['leaving', 'decrochage', 'abbruch', 'abandono', 'dispersione', 'uitval']) expect(titleConcept(word)).toBe('leaving');
+    for (const word of ['young', 'jovenes', 'jeunes', 'jugendliche', 'giovani', 'jongeren']) expect(titleConcept(word)).toBe('young');
+    expect(titleConcept('kooperationsfeld')).toBe(titleConcept('kooperationsfelder'));
+    expect(titleConcept('alpha')).toBe('alpha');
+  });
+
+  it('scores a translated title through its concepts and says so in the features', () => {
+    const english = record('urbact', 'https://urbact.example.eu/networks/x', { title: 'Young people against early school leaving network', language: 'en', countries: ['ES', 'FR', 'IT'], startDate: '2019', endDate: '2021', partners });
+    const spanish = record('generic', 'https://ayto.example.es/red', { title: 'Red de jóvenes contra el abandono escolar temprano', language: 'es', countries: ['ES', 'FR', 'IT'], startDate: '2019-03', partners });
+    const result = run([
+      { key: 'en', record: english },
+      { key: 'es', record: spanish },
+    ]);
+    const decision = decisionOf(result, 'en', 'es');
+    expect(decision.features.titleJaccard).toBe(0);
+    // young, early, school, leaving and network in common; people and against/contra not.
+    expect(decision.features.titleConceptSimilarity).toBe(0.625);
+    expect(decision.decision).toBe('merge');
+  });
+
+  it('takes the name before a tagline, and compares names without spaces or case', () => {
+    expect(titleHead('ON BOARD - Red URBACT de innovación educativa')).toBe('ON BOARD');
+    expect(titleHead('Stay tuned')).toBeNull();
+    expect(compactText('BELOW 10')).toBe(compactText('Below10'));
+    const site = record('generic', 'https://city.example.it/schoolhoods', { title: 'SCHOOLHOODS – strade scolastiche sicure', language: 'it', countries: ['IT'], startDate: '2023-06' });
+    const network = record('urbact', 'https://urbact.example.eu/networks/schoolhoods', { title: 'Schoolhoods', countries: ['IT', 'PL'], startDate: '2023-06-01' });
+    const result = run([
+      { key: 'site', record: site },
+      { key: 'network', record: network },
+    ]);
+    expect(decisionOf(result, 'network', 'site')).toMatchObject({ decision: 'merge', features: { nameMatch: true } });
+  });
+
+  it('reads an acronym off the initials of a long title, dotted or not', () => {
+    expect(acronymFits('primo', 'perseverance reussite insertion et motivation'.split(' '))).toBe(true);
+    expect(acronymFits('neet', 'not in employment education or training'.split(' '))).toBe(true);
+    // A word's prefix, or two words, are not an acronym.
+    expect(acronymFits('motiv', 'motivation for all'.split(' '))).toBe(false);
+    expect(acronymFits('abc', 'alpha bravo'.split(' '))).toBe(false);
+    const long = record('generic', 'https://univ.example.it/progetto', { title: 'Persévérance, Réussite, Insertion et Motivation', acronym: 'P.R.I.MO', countries: ['FR', 'IT'], language: 'fr' });
+    const short = record('generic', 'https://keep.example.eu/projects/1/PRIMO', { title: 'PRIMO', countries: ['FR', 'IT'], startDate: '2018-10-03' });
+    const result = run([
+      { key: 'long', record: long },
+      { key: 'short', record: short },
+    ]);
+    expect(decisionOf(result, 'long', 'short')).toMatchObject({ decision: 'merge', features: { acronymDerived: true, nameMatch: true } });
+  });
+
+  it('treats acronyms as one when one is the first words of the other', () => {
+    const a = record('generic', 'https://a.example.eu/', { title: 'Tailored pathways for young people at risk', acronym: 'NEETS', countries: ['DE', 'PT'], startDate: '2015' });
+    const b = record('generic', 'https://b.example.pt/', { title: 'Tailored pathways for young people at risk', acronym: 'NEETS at Risk', countries: ['DE', 'PT'], startDate: '2015' });
+    const result = run([
+      { key: 'a', record: a },
+      { key: 'b', record: b },
+    ]);
+    expect(decisionOf(result, 'a', 'b').features.acronymMatch).toBe(true);
+  });
+
+  it('keeps a successor project apart: another version mark on an alike name', () => {
+    expect(versionMarks('Beyond NEET 2.0')).toBe('2');
+    expect(versionMarks('Learning Cities II')).toBe('2');
+    expect(versionMarks('Youth Guarantee 2020')).toBe('');
+    expect(versionMarks('Below10')).toBe(versionMarks('Below 10'));
+    const first = record('generic', 'https://ngo.example.pt/beyond-neet', { title: 'Beyond NEET', countries: ['ES', 'IE', 'PT'], partners });
+    const second = record('generic', 'https://ngo.example.pt/news/beyond-neet-2', { title: 'Beyond NEET 2.0', countries: ['ES', 'IE', 'PT'], partners });
+    const result = run([
+      { key: 'first', record: first },
+      { key: 'second', record: second },
+    ]);
+    const decision = decisionOf(result, 'first', 'second');
+    expect(decision.features).toMatchObject({ versionA: '', versionB: '2', versionConflict: true });
+    expect(decision.decision).not.toBe('merge');
+    expect(result.projects).toHaveLength(2);
   });
 });

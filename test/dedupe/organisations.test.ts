@@ -92,3 +92,63 @@ describe('matching organisations', () => {
     expect(match.organisations).toHaveLength(2);
   });
 });
+
+describe('matching organisations in any language and form', () => {
+  const same = (left: Partner, right: Partner) => {
+    const { match } = organisationNames([withPartners('a', [left]), withPartners('b', [right])]);
+    return match.organisationOf[0][0] === match.organisationOf[1][0];
+  };
+
+  it('drops legal and organisation-type words at either end', () => {
+    expect(same(partner('Stichting Open Deur', 'NL'), partner('Open Deur', 'NL'))).toBe(true);
+    expect(same(partner('Eurolink EEIG', 'FR'), partner('Eurolink', 'FR'))).toBe(true);
+    expect(same(partner('Fundación Privada Horizonte', 'ES'), partner('Horizonte', 'ES'))).toBe(true);
+    expect(same(partner('Verein für Jugend und Sport', 'AT'), partner('Verein für Sport und Jugend e.V.', 'AT'))).toBe(true);
+    expect(same(partner('Verein für Jugend und Sport', 'AT'), partner('Verein für Jugend und Musik', 'AT'))).toBe(false);
+  });
+
+  it('reads university, region and school words in every language, with local city names', () => {
+    expect(same(partner('Universidade do Porto', 'PT'), partner('Università di Oporto', 'PT'))).toBe(true);
+    expect(same(partner('University of Vienna', 'AT'), partner('Universität Wien', 'AT'))).toBe(true);
+    expect(same(partner('Fachhochschule Wien', 'AT'), partner('Universität Wien', 'AT'))).toBe(false);
+    expect(same(partner('Regione Toscana', 'IT'), partner('Region Toskana', null))).toBe(true);
+    expect(same(partner('Rijnhogeschool', 'NL'), partner('Rijn University of Applied Sciences', 'NL'))).toBe(true);
+    expect(same(partner('Universität Wien', 'AT'), partner('Stadt Wien', 'AT'))).toBe(false);
+  });
+
+  it('reads genitives of places and countries', () => {
+    expect(readPartnerName('Tallinna Linnavalitsus').place).toBe('tallinn');
+    expect(same(partner('University of Iceland', 'IS'), partner('Háskóli Íslands', 'IS'))).toBe(true);
+  });
+
+  it('ignores spaces and digits written for words', () => {
+    expect(same(partner('Jugend Werk Nord', 'DE'), partner('JugendWerk Nord', 'DE'))).toBe(true);
+    expect(same(partner('FundacioPrivadaNousCamins', 'ES'), partner('Fundació Privada Nous Camins', 'ES'))).toBe(true);
+    expect(same(partner('Skills4Work', 'IE'), partner('Skills for Work', 'IE'))).toBe(true);
+  });
+
+  it('matches an acronym to the one full name of its country it abbreviates or starts', () => {
+    expect(same(partner('ZSB', 'DE'), partner('Zentrum für soziale Bildung', 'DE'))).toBe(true);
+    expect(same(partner('FTM', 'IT'), partner('Fondazione Teatro di Milano', 'IT'))).toBe(true);
+    expect(same(partner('ARDA', 'GB'), partner('ARDA Youth Trust', 'GB'))).toBe(true);
+    expect(same(partner('XYLO', 'PT'), partner('XYLO – Centro de Apoio Escolar', 'PT'))).toBe(true);
+    expect(same(partner('ZSB', 'DE'), partner('Zentrum für soziale Bildung', 'AT'))).toBe(false);
+    // Two candidates in the country: the acronym joins neither.
+    const { match } = organisationNames([
+      withPartners('a', [partner('ARDA', 'GB')]),
+      withPartners('b', [partner('ARDA North', 'GB')]),
+      withPartners('c', [partner('ARDA South', 'GB')]),
+    ]);
+    expect(match.organisations).toHaveLength(3);
+  });
+
+  it('keeps same-named generic schools in different cities apart, and joins one without a city', () => {
+    const north = partner('Istituto Superiore Leonardo', 'IT', { city: 'Torino' });
+    const south = partner('Istituto Superiore Leonardo', 'IT', { city: 'Napoli' });
+    expect(same(north, south)).toBe(false);
+    expect(same(north, partner('Istituto Superiore Leonardo', 'IT', { city: 'Turin' }))).toBe(true);
+    expect(same(north, partner('Istituto Superiore Leonardo', 'IT'))).toBe(true);
+    const { match } = organisationNames([withPartners('a', [north]), withPartners('b', [south]), withPartners('c', [partner('Istituto Superiore Leonardo', 'IT')])]);
+    expect(match.organisations).toHaveLength(3);
+  });
+});
