@@ -20,6 +20,7 @@ import { evaluatePairs, formatPairEvaluation, pairTargetsMissed } from './eval/p
 import { DEFAULT_DEDUPE_OPTIONS } from './dedupe/index.ts';
 import { dedupeFile } from './cli/dedupe.ts';
 import { explainCommand, reviewCommand } from './cli/review.ts';
+import { limitOption } from './cli/options.ts';
 
 const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -248,8 +249,7 @@ async function evalCommand(args: string[]): Promise<number> {
 
 async function quarantineCommand(store: Store, args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { limit: { type: 'string', default: '50' } } });
-  const limit = Number(values.limit);
-  if (!Number.isInteger(limit) || limit <= 0) throw new ConfigError(`--limit wants a positive whole number, not '${values.limit}'`);
+  const limit = limitOption(values.limit);
   const entries = await store.quarantined(limit);
   if (entries.length === 0) console.log('no quarantined records');
   for (const entry of entries) {

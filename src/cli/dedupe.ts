@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { ConfigError } from '../core/errors.ts';
 import { dedupe, type DedupeOptions } from '../dedupe/index.ts';
 import { projectRecordSchema } from '../schema/record.ts';
+import { describeIssues } from '../schema/issues.ts';
 
 // `elet dedupe <records.jsonl>`: the matching without a database, for checks and other tools.
 // Input: one shared record per line (as `elet extract` prints them). Output: project clusters of
@@ -30,7 +31,7 @@ export async function dedupeFile(path: string, options: DedupeOptions): Promise<
     }
     const parsed = projectRecordSchema.safeParse(json);
     if (!parsed.success) {
-      const reasons = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'record'}: ${issue.message}`);
+      const reasons = describeIssues(parsed.error, 'record');
       throw new ConfigError(`${path} line ${number} is not a shared record: ${reasons.join('; ')}`, { url: where });
     }
     return { key: String(index), record: parsed.data };

@@ -1,6 +1,7 @@
 // `elet review` and `elet explain`: the steward's view of the deduplication.
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../core/errors.ts';
+import { limitOption } from './options.ts';
 import type { ProjectExplanation, ReviewPair, Store } from '../store/index.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -16,8 +17,7 @@ export async function reviewCommand(store: Store, args: string[], log: (line: st
     return 0;
   }
   if (verdict !== undefined) throw new ConfigError(`unknown review action '${verdict}' (same, different, or none to list)`);
-  const limit = Number(values.limit);
-  if (!Number.isInteger(limit) || limit <= 0) throw new ConfigError(`--limit wants a positive whole number, not '${values.limit}'`);
+  const limit = limitOption(values.limit);
   const pairs = await store.reviewPairs(limit);
   if (pairs.length === 0) log('no pairs to review');
   for (const pair of pairs) log(formatPair(pair));

@@ -9,6 +9,7 @@ import { buildProfiles } from './record-profile.ts';
 import { scorePair, type Features, type PairEvidence } from './scoring.ts';
 import { compareStrings } from './text.ts';
 import type { DedupeInput, DedupeOptions, DedupeResult, PairDecision } from './types.ts';
+import { describeIssues } from '../schema/issues.ts';
 
 export type {
   CanonicalFields,
@@ -52,7 +53,7 @@ export function screenDedupeInputs(inputs: DedupeInput[]): ScreenedInputs {
       continue;
     }
     const url = typeof input?.record?.sourceUrl === 'string' ? input.record.sourceUrl : null;
-    const reasons = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'record'}: ${issue.message}`);
+    const reasons = describeIssues(parsed.error, 'record');
     rejected.push({ key, error: new NormaliseError(`source record ${key} is invalid: ${reasons.join('; ')}`, { url }) });
   }
   return { valid, rejected };

@@ -5,6 +5,7 @@ import { projectRecordSchema, type ProjectRecord } from '../schema/record.ts';
 import { adapterFor } from '../sources/index.ts';
 import { compareRecords, EVALUATED_FIELDS, normaliseName, type EvaluatedField, type FieldOutcome } from './compare.ts';
 import type { GoldCase } from './gold-set.ts';
+import { describeIssues } from '../schema/issues.ts';
 
 // Runs each gold page through the adapter the pipeline would choose and scores what it gives.
 
@@ -52,7 +53,7 @@ async function evaluateCase(goldCase: GoldCase): Promise<CaseResult> {
     if (!record) problem = 'no record';
     else {
       const valid = projectRecordSchema.safeParse(record);
-      if (!valid.success) problem = `invalid record: ${valid.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`;
+      if (!valid.success) problem = `invalid record: ${describeIssues(valid.error, '').join('; ')}`;
     }
   } catch (error) {
     const { errorClass, message } = describeError(error);

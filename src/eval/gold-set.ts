@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { ConfigError } from '../core/errors.ts';
 import { projectRecordSchema } from '../schema/record.ts';
+import { describeIssues } from '../schema/issues.ts';
 
 // The gold set (fixtures/gold/README.md): one folder per case with the page as served and the
 // record a careful reader takes from it.
@@ -42,7 +43,7 @@ export async function readGoldSet(dir: string): Promise<GoldCase[]> {
     }
     const parsed = caseSchema.safeParse(json);
     if (!parsed.success) {
-      const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+      const problems = describeIssues(parsed.error, '(root)');
       throw new ConfigError(`gold case ${entry.name}: ${problems.join('; ')}`, { url: where });
     }
     cases.push({ ...parsed.data, id: entry.name, file: path.join(caseDir, pages[0]) });

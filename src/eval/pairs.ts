@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ConfigError } from '../core/errors.ts';
 import { dedupe, type DedupeOptions } from '../dedupe/index.ts';
 import { emptyRecord, partnerSchema, projectRecordSchema, type ProjectRecord } from '../schema/record.ts';
+import { describeIssues } from '../schema/issues.ts';
 
 // Labelled pairs (fixtures/pairs/): does the deduplicator put two records of one project into one
 // canonical project, and two partners of one organisation into one organisation, and keep apart
@@ -96,7 +97,7 @@ async function readJsonl<T>(file: string, schema: z.ZodType<T>): Promise<T[]> {
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
-      const reasons = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'pair'}: ${issue.message}`);
+      const reasons = describeIssues(parsed.error, 'pair');
       throw new ConfigError(`${file} line ${index + 1} is not a labelled pair: ${reasons.join('; ')}`, { url: where });
     }
     const id = (parsed.data as { id: string }).id;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { ConfigError } from '../core/errors.ts';
+import { describeIssues } from '../schema/issues.ts';
 
 // fixtures/<site>/site.json says which real URLs the recorded files stand for. The replay server,
 // the adapter contract tests and the CLI all read it through this one schema.
@@ -74,7 +75,7 @@ async function readManifest(dir: string, site: string): Promise<FixtureSite | nu
   }
   const parsed = fixtureManifestSchema.safeParse(json);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    const problems = describeIssues(parsed.error, '(root)');
     throw new ConfigError(`${manifestPath} does not match the fixture manifest: ${problems.join('; ')}`, {
       url: where,
       cause: parsed.error,

@@ -1,5 +1,6 @@
 import { projectRecordSchema, type ProjectRecord } from '../schema/record.ts';
 import { ISCED_LEVELS, MEASURE_TYPES } from '../schema/vocabularies.ts';
+import { describeIssues } from '../schema/issues.ts';
 
 const byVocabularyOrder = <T extends string>(order: readonly T[]) => (a: T, b: T) => order.indexOf(a) - order.indexOf(b);
 
@@ -52,7 +53,7 @@ export function screenRecords(records: readonly unknown[]): { valid: ProjectReco
   records.forEach((record, ordinal) => {
     const parsed = projectRecordSchema.safeParse(record);
     if (parsed.success) valid.push(parsed.data);
-    else quarantined.push({ ordinal, record, reasons: parsed.error.issues.map((issue) => `${issue.path.join('.') || 'record'}: ${issue.message}`) });
+    else quarantined.push({ ordinal, record, reasons: describeIssues(parsed.error, 'record') });
   });
   return { valid, quarantined };
 }

@@ -1,5 +1,4 @@
 import { promisify } from 'node:util';
-import { sql, type SQL } from 'drizzle-orm';
 import { gunzip, gzip } from 'node:zlib';
 
 // Archived bodies are gzipped: a project page shrinks about eightfold, which makes the archive
@@ -18,13 +17,4 @@ export async function decodeArchivedBody(bytes: Uint8Array, encoding: string): P
   if (encoding === 'identity') return bytes;
   if (encoding === 'gzip') return new Uint8Array(await gunzipAsync(bytes));
   throw new Error(`unknown archive encoding '${encoding}'`);
-}
-
-/**
- * Bytes as a SQL expression built from hex text: PGlite otherwise turns a bytea parameter into
- * hex one byte at a time in JavaScript, the costliest part of archiving a page.
- */
-export function byteaFromHex(bytes: Uint8Array): SQL<Uint8Array> {
-  const hex = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
-  return sql<Uint8Array>`decode(${hex}, 'hex')`;
 }

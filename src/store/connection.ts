@@ -69,3 +69,8 @@ export async function connectPglite(dataDir: string): Promise<Connection> {
     close: () => client.close(),
   };
 }
+
+/** Rows of a raw `db.execute`, whichever driver ran it (postgres-js gives an array, PGlite an object with rows). */
+export function rowsOf<T>(result: unknown): T[] {
+  return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
+}

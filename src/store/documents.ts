@@ -6,7 +6,7 @@ import type { ProjectRecord } from '../schema/record.ts';
 import { encodeBody } from './body-codec.ts';
 import { chunkValues, chunksFor } from './batches.ts';
 import { bumpInputGeneration } from './canonical-state.ts';
-import type { Database } from './connection.ts';
+import { rowsOf, type Database } from './connection.ts';
 import { contentHash, sha256Hex } from './hashing.ts';
 import { insertEvents, type RunEvent } from './runs.ts';
 import { documentBodies, documents, quarantinedRecords, sourceRecords } from './schema.ts';
@@ -363,8 +363,3 @@ async function replaceQuarantine(tx: Database, batch: readonly DocumentToSave[],
 
 // Records travel as JSON; a few thousand per statement keeps each parameter a few megabytes.
 const RECORDS_PER_STATEMENT = 2_000;
-
-/** Rows of a raw query, whichever driver ran it (postgres-js gives an array, PGlite an object with rows). */
-function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
-}

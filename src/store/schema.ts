@@ -23,7 +23,7 @@ import type { ProjectRecord } from '../schema/record.ts';
 
 // drizzle 0.45 has no bytea column; both drivers hand bytes over as Uint8Array (Buffer for
 // postgres-js), so the value passes through unchanged and is copied into a plain Uint8Array on read.
-// Writers of large bodies may pass `byteaFromHex` instead (see body-codec.ts).
+// PGlite's own bytea conversion is replaced by a binary one (pglite-options.ts).
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => 'bytea',
   toDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength)),

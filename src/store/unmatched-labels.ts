@@ -1,7 +1,7 @@
 // Labels that no vocabulary matched, counted over every live record: what a steward should add to
 // the vocabularies next. Counted by the database over the jsonb, so records never travel.
 import { sql } from 'drizzle-orm';
-import type { Database } from './connection.ts';
+import { rowsOf, type Database } from './connection.ts';
 import { sourceRecords } from './schema.ts';
 
 /** Field -> [label, records] pairs, most frequent first. */
@@ -17,7 +17,7 @@ export async function unmatchedLabelCounts(db: Database): Promise<UnmatchedLabel
     group by 1, 2
     order by 1, 3 desc, 2`);
   const counts: UnmatchedLabelCounts = {};
-  for (const row of (Array.isArray(rows) ? rows : ((rows as { rows?: unknown[] }).rows ?? [])) as { field: string; label: string; records: number }[]) {
+  for (const row of rowsOf<{ field: string; label: string; records: number }>(rows)) {
     const list = (counts[row.field] ??= []);
     if (list.length < PER_FIELD) list.push([row.label, Number(row.records)]);
   }
