@@ -65,6 +65,11 @@ export interface PartnerName {
   nameKeys: string[];
   /** A generic school or university name that names no place: two such in two cities are two. */
   cityScoped: boolean;
+  /**
+   * Keys that name one organisation wherever it is, even when the name is generic: the acronym of
+   * "ISOB - Institut für sozialwissenschaftliche Beratung", which the other part spells out.
+   */
+  placeFreeKeys: string[];
   /** The name is an acronym alone ("ISOB GmbH", "Fondazione CRC"), folded. */
   acronym: string | null;
   /** The name starts with an acronym followed by more words ("IARS International Institute"). */
@@ -97,6 +102,7 @@ export function readPartnerName(name: string): PartnerName {
     suffixCountry: country,
     nameKeys: [],
     cityScoped: false,
+    placeFreeKeys: [],
     acronym: null,
     leadingAcronym: null,
     initialWords: null,
@@ -117,20 +123,24 @@ export function readPartnerName(name: string): PartnerName {
   // "ISOB - Institut für …", "Alma Mater Studiorum – University of Bologna": each part is a name.
   const parts = !/[-–—]/u.test(withoutParentheses) ? [] : withoutParentheses.split(/\s+[-–—]\s+|\s*[–—]\s*/u).filter((part) => /[\p{L}\p{N}]/u.test(part));
   if (parts.length === 2) {
-    for (const part of parts) {
+    const partReads = parts.map((part) => {
       const partChunks = part.split(/\s+/).filter(Boolean);
       const partRead = readWords(partChunks);
-      const partAcronym = acronymOf(partRead, partChunks);
+      return { partRead, partAcronym: acronymOf(partRead, partChunks) };
+    });
+    partReads.forEach(({ partRead, partAcronym }, index) => {
       const set = wordSet(partRead);
       if (partAcronym) {
         keys.add(`name:${partAcronym}`);
         result.acronym ??= partAcronym;
+        const spelledOut = partReads[1 - index].partRead.words.map((word) => (isOptionalWord(word.folded) ? `?${word.folded}` : word.folded));
+        if (spelledOut.length >= 2 && isAcronymOf(partAcronym, spelledOut)) result.placeFreeKeys.push(`name:${partAcronym}`);
       } else if (set.key && set.proper >= 1 && partRead.words.length >= 2) {
         keys.add(set.key);
         keys.add(`name:${partRead.words.map((word) => word.folded).join('')}`);
         result.cityScoped ||= set.generic;
       }
-    }
+    });
   }
   result.nameKeys = [...keys];
   return result;

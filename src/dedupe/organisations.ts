@@ -189,6 +189,7 @@ function readingOf(partner: Partner, name: PartnerName, keyId: (key: string) => 
       keys.push(keyId(`${key}@${city ?? '?'}`));
       cityFreeKeys.push(keyId(`${key}@*`));
     }
+    for (const key of name.placeFreeKeys) keys.push(keyId(key));
   } else for (const key of name.nameKeys) keys.push(keyId(key));
   const site = websiteKey(partner.website);
   if (site) keys.push(keyId(`site:${site}`));
@@ -295,9 +296,11 @@ function attachAcronyms(views: PartnerViews, sets: UnionFind): void {
   const joins: [number, number][] = [];
   const decided = new Set<string>();
   for (let view = 0; view < views.count; view += 1) {
-    const acronym = views.name[view].acronym;
+    const { acronym, cityScoped, placeFreeKeys } = views.name[view];
     const countryId = views.countryId[view];
-    if (!acronym || countryId === 0) continue;
+    // A generic name with an acronym it does not spell out ("ABC - Istituto Superiore Leonardo")
+    // is known within its city only; as a seeker it would find its namesake in another city.
+    if (!acronym || countryId === 0 || (cityScoped && placeFreeKeys.length === 0)) continue;
     const own = sets.find(view);
     const decision = `${own}|${acronym}`;
     if (decided.has(decision)) continue;

@@ -151,4 +151,14 @@ describe('matching organisations in any language and form', () => {
     const { match } = organisationNames([withPartners('a', [north]), withPartners('b', [south]), withPartners('c', [partner('Istituto Superiore Leonardo', 'IT')])]);
     expect(match.organisations).toHaveLength(3);
   });
+
+  it('knows a generic name by the acronym it is written with, wherever its city is', () => {
+    const full = partner('ISOB - Institut für sozialwissenschaftliche Beratung GmbH', 'DE');
+    expect(same(partner('ISOB', null), full)).toBe(true);
+    expect(same(partner('ISOB', 'DE', { city: 'Regensburg' }), full)).toBe(true);
+    // An acronym the other part does not spell out keeps the generic name within its city.
+    const north = partner('ABC - Istituto Superiore Leonardo', 'IT', { city: 'Torino' });
+    const south = partner('ABC - Istituto Superiore Leonardo', 'IT', { city: 'Napoli' });
+    expect(same(north, south)).toBe(false);
+  });
 });
