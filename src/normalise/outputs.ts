@@ -27,10 +27,25 @@ const outputMatcher = createPhraseMatcher(synonymTable('output-types.json', OUTP
 // src/schema/vocab/output-cues.json.
 // "policyAudience": "for policy makers", "für Entscheidungsträger*innen": a report written for those
 // who decide is a policy recommendation.
-const OUTPUT_CUE_KINDS = ['creation', 'idiom', 'meeting', 'anaphor', 'relative', 'use', 'policyAudience'] as const;
-const outputCueMatcher = createPhraseMatcher(synonymTable('output-cues.json', OUTPUT_CUE_KINDS, outputCueData));
+// "compoundHead": English puts the head noun last, so a product word right before one of these
+// only qualifies it ("the workshop schedule", "teacher training colleges", "training providers").
+const OUTPUT_CUE_KINDS = ['creation', 'idiom', 'meeting', 'anaphor', 'relative', 'use', 'policyAudience', 'compoundHead'] as const;
+const outputCueTable = synonymTable('output-cues.json', OUTPUT_CUE_KINDS, outputCueData);
+const outputCueMatcher = createPhraseMatcher(outputCueTable);
+const COMPOUND_HEADS = new Set(outputCueTable.compoundHead.map((word) => matchKey(word)));
+const NEXT_WORD = /^[\s-]+(\p{L}+)/u;
 
-// Where the head phrase ends: a preposition or a separator in any of the seven languages.
+/** Product words in a text, without those that only qualify the noun after them. */
+function productMatches(text: string) {
+  return outputMatcher.matchAll(text).filter((m) => {
+    const next = NEXT_WORD.exec(text.slice(m.end));
+    return !(next && COMPOUND_HEADS.has(matchKey(next[1])));
+  });
+}
+
+// Where the head phrase ends: a preposition or a separator in any of the seven languages, or an
+// opening quote: what is quoted is the product's own title (Report finale “Lezioni apprese”), whose
+// words do not say what kind of product it is.
 const HEAD_END = new RegExp(
   '\\s(?:of|for|on|to|about|in|with|by|from|regarding|dedicated|aimed|targeting|' +
     "de|du|des|pour|sur|à|au|aux|avec|par|" +
@@ -39,7 +54,7 @@ const HEAD_END = new RegExp(
     'per|su|di|della|dello|dei|degli|delle|sul|sulla|' +
     'com|do|da|dos|das|' +
     'voor|over|van|met|op|naar|tegen)(?=\\s)' +
-    "|\\sd['’]|\\s[-–—:]\\s|[:(,;]|\\s[-–—](?=\\p{L})",
+    "|\\sd['’]|\\s[-–—:]\\s|[:(,;«“„\"]|\\s[-–—](?=\\p{L})",
   'iu',
 );
 
@@ -52,14 +67,14 @@ const COMPLEMENT_START = /^\s+(?:of|de|des|du|di|dei|degli|delle|van|von|der|do|
 
 /** Where a text names a product of the output vocabulary ("guide", "plateforme"). */
 export function outputMatches(text: string): { start: number; end: number }[] {
-  return typeof text === 'string' ? outputMatcher.matchAll(text) : [];
+  return typeof text === 'string' ? productMatches(text) : [];
 }
 
 /** The output type of a title, by the keyword that heads it; "other" when none is known. */
 export function outputType(text: string): OutputType {
   if (typeof text !== 'string') return 'other';
   const title = normaliseWhitespace(text).replace(/^\d+\s+/, '');
-  const matches = outputMatcher.matchAll(title);
+  const matches = productMatches(title);
   if (matches.length === 0) return 'other';
   // Named by a kind of its own, a product of no listed kind is still "other" ("Lernspiel").
   if (matches.every((m) => m.code === 'other')) return 'other';
@@ -226,9 +241,19 @@ export function sentencesOf(text: string): string[] {
     .filter((sentence) => /\p{L}{3}/u.test(sentence));
 }
 
+// Dutch "en" (and) is Spanish and French "en" (in): it joins two products only before an article,
+// a number ("en vijf workshops") or a making verb ("en organiseert vijf workshops").
+const DUTCH_AND_BEFORE = [
+  'een', 'het', 'hun', 'onze', 'nieuwe', 'twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht', 'negen', 'tien', 'één',
+  ...((outputCueData as { creation: Record<string, string[]> }).creation.nl ?? []).filter((cue) => !/\s/.test(cue)),
+].map(escapeRegExp);
+
 // Where one product ends and the next begins within a sentence.
-const PHRASE_BOUNDARY =
-  /\s*[,:;()«»"“”„]\s*|\s+(?:and|as well as|or|et|ainsi que|ou|und|sowie|oder|y|e|así como|o|ed|nonché|bem como|ou|i|oraz|και|als ook)\s+|\s+en\s+(?=(?:een|het|hun|onze|nieuwe)\s)|\s[-–—]\s/giu;
+const PHRASE_BOUNDARY = new RegExp(
+  '\\s*[,:;()«»"“”„]\\s*|\\s+(?:and|as well as|or|et|ainsi que|ou|und|sowie|oder|y|e|así como|o|ed|nonché|bem como|ou|i|oraz|και|als ook)\\s+' +
+    `|\\s+en\\s+(?=(?:${DUTCH_AND_BEFORE.join('|')})(?![\\p{L}]))|\\s[-–—]\\s`,
+  'giu',
+);
 
 // Words that may stand between a count and its noun ("3 new bridging courses"), read backwards.
 const NUMBER_TOKEN = /^(?:\d{1,3}|\(\d{1,3}\))$/u;
@@ -236,7 +261,7 @@ const NUMBER_TOKEN = /^(?:\d{1,3}|\(\d{1,3}\))$/u;
 const DETERMINERS = new Set(
   ('a an the this these its their our one ' +
     'un une des le la les l du de d au aux ce cette ces son sa ses leur leurs ' +
-    'ein eine einen einem einer eines der die das den dem des ihr ihre ' +
+    'ein eine einen einem einer eines der die das den dem des ihr ihre ihrer ihren ihrem sein seine seiner seinen seinem unsere unseren ' +
     'el los las una unos unas lo su sus del al ' +
     'il gli uno un il lo i le della dello dei degli delle ' +
     'o os as um uma uns umas do da dos das no na ' +
@@ -286,15 +311,42 @@ const NOT_QUALIFIERS = new Set(
     'is are be will worden wordt werden wird sont est será serão sera saranno sarà').split(' '),
 );
 
+// "Workshop 1 - UK", "Modul 2: Befragung": a product word numbered as a part of a programme or a
+// timeline heads that part; it is not a product of its own.
+const PART_NUMBER = /^\s*\d{1,2}(?![\d.,]\d)(?:\s*[-–—:.)]|\s*$)/u;
+
+// "materials such as documents, tools and videos": what follows these words right after a product
+// are examples of it, not products of their own.
+const EXAMPLES_START =
+  /^\s*(?:such as|like|including|e\.\s?g\.|wie|z\.\s?B\.|etwa|comme|tels? que|telles? que|notamment|como|tales como|come|quali|ad esempio|zoals|bijvoorbeeld)(?![\p{L}])/iu;
+
+// "un", "the", and the elided "l'" and "d'" of "l'outil", "d'un guide".
+const isDeterminer = (word: string): boolean => DETERMINERS.has(matchKey(word)) || /^[dl]['’]/iu.test(word);
+
+/** A product phrase read: the output, and what the phrase says after the product's noun. */
+interface PhraseOutput {
+  output: Output;
+  /** Nothing follows the noun ("Methoden" in "Methoden und Instrumente, mit denen ..."). */
+  endsAtNoun: boolean;
+  /** Examples of the product follow its noun ("Materialien wie Dokumenten, ..."). */
+  examplesFollow: boolean;
+  /** Words of the phrase before the product's noun. */
+  wordsBefore: number;
+  /** An article or a determiner stands before the noun ("y a un decálogo"): the phrase names a product of its own. */
+  determined: boolean;
+}
+
 /** One product phrase ("a guide for teachers") to an Output, or null when it names none. */
-function outputOfPhrase(phrase: string): Output | null {
-  const matches = outputMatcher.matchAll(phrase);
+function outputOfPhrase(phrase: string): PhraseOutput | null {
+  const matches = productMatches(phrase);
   if (matches.length === 0) return null;
   const ignored = outputCueMatcher.matchAll(phrase).filter((m) => m.code !== 'creation');
   const kept = matches.filter((m) => !ignored.some((i) => i.start <= m.start && i.end >= m.end));
   if (kept.length === 0) return null;
   const first = kept[0];
   if (outputCueMatcher.matchAll(first.label).some((m) => m.code === 'meeting')) return null;
+  const after = phrase.slice(first.end);
+  if (PART_NUMBER.test(after)) return null;
 
   // The noun phrase: a few words before the noun, after the last determiner, preposition or cue.
   const before = phrase.slice(0, first.start).trim().split(/\s+/).filter(Boolean);
@@ -310,12 +362,16 @@ function outputOfPhrase(phrase: string): Output | null {
     if (outputCueMatcher.matchAll(before[i]).some((m) => m.code === 'creation')) break;
     from = i;
   }
-  // The manner word may stand a few words back ("met een inspirerende en innovatieve aanpak").
-  if (first.code === 'methodology' && before.slice(Math.max(0, from - 4), from).some((word) => MANNER_PREPOSITIONS.has(matchKey(word)))) return null;
-  const head = [...before.slice(from).map((word) => word.replace(/^[dl]['’]/i, '')), phrase.slice(first.start)].join(' ');
+  // The manner word may stand a few words back ("met een inspirerende en innovatieve aanpak"); a
+  // network one works with is the company it keeps ("Con una vasta rete di scuole").
+  const manner = first.code === 'methodology' || first.code === 'network';
+  if (manner && before.slice(Math.max(0, from - 4), from).some((word) => MANNER_PREPOSITIONS.has(matchKey(word)))) return null;
+  const examplesFollow = EXAMPLES_START.test(after);
+  const named = examplesFollow ? phrase.slice(first.start, first.end) : phrase.slice(first.start);
+  const head = [...before.slice(from).map((word) => word.replace(/^[dl]['’]/i, '')), named].join(' ');
   const title = trimChars(normaliseWhitespace(head.split(/\s+/).slice(0, MAX_TITLE_WORDS).join(' ')), '-–—:;,.');
   if (!title) return null;
-  return { title, type: outputType(title), count };
+  return { output: { title, type: outputType(title), count }, endsAtNoun: !/[\p{L}\p{N}]/u.test(after), examplesFollow, wordsBefore: before.length, determined: before.some(isDeterminer) };
 }
 
 // A quoted name of six words or more is a project's or a document's title ("«EARLY identification,
@@ -393,16 +449,37 @@ function outputsOfSentence(text: string): Output[] {
   spans.push({ start: at, end: blanked.length, separator });
 
   const outputs: Output[] = [];
-  let previous: Output | null = null;
+  let previous: PhraseOutput | null = null;
   let inRelativeClause = false;
+  let inExamples = false;
+  let governedByUse = false;
   for (const span of spans) {
     const phrase = blanked.slice(span.start, span.end);
     if (!phrase.trim()) continue;
-    const firstWord = phrase.trim().split(/\s+/)[0];
+    const words = phrase.trim().split(/\s+/);
+    const firstWord = words[0];
     if (span.separator !== undefined && !isConjunction(span.separator)) {
       inRelativeClause = outputCueMatcher.matchAll(firstWord).some((m) => m.code === 'relative' && m.label.length === firstWord.length);
     }
     if (inRelativeClause) continue;
+    // A list goes on across commas and "and"; any other boundary ends it.
+    const listGoesOn = isConjunction(span.separator) || /^\s*,\s*$/.test(span.separator ?? '');
+    const opensPhrase = DETERMINERS.has(matchKey(firstWord)) || countBefore(words.slice(0, MAX_WORDS_BEFORE)) !== null;
+    // "materials such as documents, tools and videos": the examples' list, up to a product with an
+    // article or a number of its own.
+    if (EXAMPLES_START.test(phrase)) inExamples = previous !== null;
+    else if (!listGoesOn || opensPhrase) inExamples = false;
+    if (inExamples) continue;
+    // "transferir para os parceiros ferramentas e metodologias", "existing tools and methods": a
+    // verb of using what exists, or a word saying it exists, governs every product of the list
+    // after it, until a making verb says otherwise.
+    const verb = outputCueMatcher.matchAll(phrase).filter((m) => m.code === 'creation' || m.code === 'use').at(-1);
+    if (verb) governedByUse = verb.code === 'use';
+    else if (opensPhrase) governedByUse = false;
+    // "bewährte Serviceangebote – Begleitung, Beratung, Trainings –": an apposition in dashes lists
+    // the parts of what it follows.
+    else if (!listGoesOn && !/^\s[-–—]\s$/u.test(span.separator ?? '')) governedByUse = false;
+    else if (governedByUse) continue;
     const found = outputOfPhrase(phrase.trim());
     if (!found) {
       previous = null;
@@ -410,16 +487,22 @@ function outputsOfSentence(text: string): Output[] {
     }
     // The title as written, idioms and all ("Guía de buenas prácticas").
     const original = text.slice(span.start, span.end);
-    const offset = original.indexOf(found.title.split(/\s+/)[0]);
-    const titleWords = found.title.split(/\s+/).length;
-    const title = offset >= 0 ? trimChars(normaliseWhitespace(original.slice(offset)).split(/\s+/).slice(0, Math.max(titleWords, MAX_TITLE_WORDS)).join(' '), '-–—:;,.') : found.title;
-    const output = { ...found, title: tidyTitle(title || found.title) };
+    const offset = original.indexOf(found.output.title.split(/\s+/)[0]);
+    const titleWords = found.output.title.split(/\s+/).length;
+    const kept = found.examplesFollow ? titleWords : Math.max(titleWords, MAX_TITLE_WORDS);
+    const title = offset >= 0 ? trimChars(normaliseWhitespace(original.slice(offset)).split(/\s+/).slice(0, kept).join(' '), '-–—:;,.') : found.output.title;
+    const output = { ...found.output, title: tidyTitle(title || found.output.title) };
     // "handouts and practical materials": a second noun of the same kind with no article or
-    // number of its own is one product with the first.
-    const bare = !DETERMINERS.has(matchKey(phrase.trim().split(/\s+/)[0])) && output.count === null;
-    if (previous && isConjunction(span.separator) && bare && previous.type === output.type) continue;
+    // number of its own is one product with the first; so is a bare noun after a first one that
+    // has no words of its own after it, since both share what follows ("Methoden und
+    // Instrumente, mit denen ... erkannt werden").
+    const bare = !found.determined && output.count === null;
+    const sharesComplement = previous?.endsAtNoun === true && found.wordsBefore === 0;
+    const sameKind = previous?.output.type === output.type && listGoesOn;
+    if (previous && bare && (sameKind || (isConjunction(span.separator) && sharesComplement))) continue;
     outputs.push(output);
-    previous = output;
+    previous = found;
+    if (found.examplesFollow) inExamples = true;
   }
   return outputs;
 }
@@ -494,7 +577,7 @@ export function outputsInProse(text: string, options: ProseOptions = {}): Output
   const add = (found: readonly Output[]): void => {
     for (const output of found) {
       const key = `${output.count ?? ''}|${matchKey(output.title)}`;
-      if (seen.has(key)) continue;
+      if (seen.has(key) || outputs.some((earlier) => restates(earlier, output))) continue;
       seen.add(key);
       outputs.push(output);
     }
@@ -511,7 +594,11 @@ export function outputsInProse(text: string, options: ProseOptions = {}): Output
     const sentence = sentences[i];
     if (sentence.length > 2000) continue;
     const cued = options.labelled || listed.has(i) || makingCues(sentence).length > 0;
-    if (!cued) continue;
+    if (!cued) {
+      const head = productHeading(sentence);
+      if (head) add(outputsOfSentence(head));
+      continue;
+    }
     if (options.language && sentence.length >= LANGUAGE_CHECK_MIN && detectLanguage(sentence, options.language) !== options.language) continue;
     // "Die Broschüren zum Herunterladen:" introduces a list whose items are the products.
     if (sentence.endsWith(':')) {
@@ -519,7 +606,7 @@ export function outputsInProse(text: string, options: ProseOptions = {}): Output
       let j = i + 1;
       for (; j < sentences.length && sentences[j].split(/\s+/).length <= LIST_ITEM_WORDS && !sentences[j].endsWith(':'); j++) {
         const item = parseOutput(sentences[j]);
-        if (item && outputMatcher.matchAll(item.title).length > 0) items.push(item);
+        if (item && productMatches(item.title).length > 0) items.push(item);
       }
       if (items.length > 0) {
         add(items);
@@ -530,6 +617,47 @@ export function outputsInProse(text: string, options: ProseOptions = {}): Output
     add(outputsOfSentence(sentence));
   }
   return outputs;
+}
+
+// "3) Formation des formateurs partenaires : des experts présenteront ...": a numbered item whose
+// heading, before its first colon or stop, opens with a product's noun names that product; the
+// rest of the item describes it.
+const ENUMERATED_ITEM = /^\(?(?:\d{1,2}|[a-z])\)\s+/u;
+const ITEM_HEADING_WORDS = 10;
+
+function productHeading(sentence: string): string | null {
+  const marker = ENUMERATED_ITEM.exec(sentence);
+  if (!marker) return null;
+  const head = sentence.slice(marker[0].length).split(/\s*[:;.–—]\s/u)[0];
+  if (head.split(/\s+/).length > ITEM_HEADING_WORDS) return null;
+  const first = productMatches(head)[0];
+  return first && first.start === 0 ? head : null;
+}
+
+// Words of a title that name something: articles, prepositions and short words say nothing of
+// which product it is. A plural "s" is dropped, so "imports" and "import" are one word.
+function contentWords(title: string): Set<string> {
+  const words = matchKey(title)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length >= 3 && !DETERMINERS.has(word) && !PREPOSITIONS.has(word) && !TRAILING_WORDS.has(word));
+  return new Set(words.map((word) => word.replace(/s$/, '')));
+}
+
+const RESTATED_MIN_WORDS = 3;
+const RESTATED_SHARE = 0.75;
+
+/**
+ * Whether a later mention names a product already found: pages restate their products ("a
+ * network of European VET organisations that imports ..." in the aims, "a network of VET
+ * organisations for the import ..." in the work plan). Same kind and count, and most of the
+ * shorter title's words (three at least) in the other.
+ */
+function restates(earlier: Output, later: Output): boolean {
+  if (earlier.type !== later.type || earlier.count !== later.count) return false;
+  const a = contentWords(earlier.title);
+  const b = contentWords(later.title);
+  const shared = [...a].filter((word) => b.has(word)).length;
+  return shared >= RESTATED_MIN_WORDS && shared / Math.min(a.size, b.size) >= RESTATED_SHARE;
 }
 
 const QUOTED_AFTER = /^\s*[«“„"]([^«»“”„"\n]{3,200})[»”"]/u;
@@ -555,13 +683,21 @@ function makingCues(sentence: string): { start: number; end: number }[] {
   return outputCueMatcher.matchAll(sentence).filter((cue) => {
     if (cue.code !== 'creation') return false;
     const before = sentence.slice(0, cue.start).trimEnd();
+    if (HOW_CLAUSE.test(before.slice(before.search(/[^,;:(]*$/u)))) return false;
     const pronoun = RELATIVE_PRONOUNS.find((word) => matchKey(before.slice(-word.length - 1)) === word && (before.length === word.length || /[^\p{L}]/u.test(before.at(-word.length - 1) ?? ' ')));
-    if (!pronoun) return true;
+    // "Die Ergebnisse werden ...", "stellte die Ergebnisse ihrer Auswertung vor": a pronoun that is
+    // also an article opens a relative clause only after a comma, and no sentence opens with one.
+    if (!pronoun || before.length === pronoun.length) return true;
+    if (DETERMINERS.has(pronoun) && !/,\s*$/u.test(before.slice(0, before.length - pronoun.length))) return true;
     // The antecedent: the few words before the pronoun; a product there keeps the cue.
     const antecedent = before.slice(Math.max(0, before.length - pronoun.length - 40), before.length - pronoun.length);
     return outputMatcher.matchAll(antecedent).length > 0;
   });
 }
+
+// "exchange experience on how interventions are designed in their regions": a making verb in an
+// indirect question tells how things are done, not what the project makes.
+const HOW_CLAUSE = /(?<![\p{L}])(?:how|comment|hoe|cómo)\s/iu;
 
 const RELATIVE_PRONOUNS: readonly string[] = [
   ...new Set(Object.values((outputCueData as { relative: Record<string, string[]> }).relative).flat().map((word) => matchKey(word))),
@@ -589,6 +725,49 @@ function listedWithCues(sentences: readonly string[]): Set<number> {
 
 // Items of a list that a sentence introduces are short; a longer line is prose again.
 const LIST_ITEM_WORDS = 12;
+
+/** Whether a list item is, whole, the name of a kind of product ("Best Practices", "Toolkit"). */
+export function isProductName(text: string): boolean {
+  if (typeof text !== 'string') return false;
+  const item = trimChars(normaliseWhitespace(stripBullet(text)), '-–—:;,.');
+  const matches = outputMatcher.matchAll(item);
+  return matches.length === 1 && matches[0].start === 0 && matches[0].end === item.length;
+}
+
+// "The results developed in the project are:", "Les résultats du projet sont :", "Die Ergebnisse
+// des Projekts sind:": a short line that names the project's results and ends in a colon
+// announces the list of them, as a label would.
+const RESULT_WORDS =
+  /(?<![\p{L}])(?:results?|outputs?|deliverables?|products?|ergebnisse?|produkte|resultats?|realisations|livrables|produits|resultados?|productos|entregables|risultati|prodotti|produtos|resultaten|producten|opbrengsten)(?![\p{L}])/u;
+const ANNOUNCEMENT_MAX_WORDS = 16;
+
+export function announcesOutputs(line: string): boolean {
+  if (typeof line !== 'string') return false;
+  const text = line.trim();
+  return /[:：]$/.test(text) && text.split(/\s+/).length <= ANNOUNCEMENT_MAX_WORDS && RESULT_WORDS.test(matchKey(text));
+}
+
+// An announced item this long is a sentence about the results; it is read as prose.
+const ANNOUNCED_ITEM_WORDS = 25;
+
+/**
+ * The items of a list that a line announces as the project's results: each item is one output,
+ * "other" when it names no kind the vocabulary knows ("Institutional programs applied in every
+ * country"), since the page itself says it is a result.
+ */
+export function outputsOfAnnouncedList(items: readonly string[]): Output[] {
+  const outputs: Output[] = [];
+  for (const item of items) {
+    if (typeof item !== 'string') continue;
+    if (item.split(/\s+/).length > ANNOUNCED_ITEM_WORDS) {
+      outputs.push(...outputsInProse(item, { labelled: true }));
+      continue;
+    }
+    const output = parseOutput(item);
+    if (output && !isHeadingOrQuestion(item)) outputs.push(output);
+  }
+  return outputs;
+}
 
 /**
  * Notes an item of a labelled outputs section that names no known product, for the stewards

@@ -47,6 +47,10 @@ const LEAD_WORDS = [
   'penvoerder', 'coordinator', 'hoofdaanvrager', 'projectleider', 'hoofdpartner', 'coordinerende partner',
   'porteur', 'promotor', 'promotora', 'entidade promotora', 'entidad promotora', 'lider projektu', 'koordynator', 'koordynator projektu',
   'συντονιστης', 'συντονιστρια', 'συντονιστης φορεας', 'projektleiter', 'projektträger', 'consortium leader', 'project lead',
+  // The body that carries the project out or applies for it, as funders' fact sheets name it.
+  'soggetto attuatore', 'ente attuatore', 'soggetto responsabile', 'soggetto proponente', 'ente proponente',
+  'promoteur', 'promoteur du projet', 'organisme porteur', 'structure porteuse', 'entidad solicitante', 'entidade proponente',
+  'lead institution', 'coordinating institution', 'projektträgerin', 'penvoerende organisatie',
 ];
 const LEAD_ALTERNATIVES = LEAD_WORDS.map((w) => foldAccents(w)).map((w) => w.replace(/[-\s]+/g, '[\\s-]*')).join('|');
 // "entidade coordenadora do projeto", "coordinator of the project": the project's words go with the marker.
@@ -80,17 +84,18 @@ function withoutLeadMarker(text: string): string {
 // Words that make a name an organisation rather than a town, in the seven languages.
 const ORGANISATION_WORDS = new RegExp(
   '(?<![\\p{L}])(?:council|county|university|universi\\p{L}*|istitut\\p{L}*|instituto|school|college|academy|association|asociaci\\p{L}*|associa\\p{L}*|' +
-    'foundation|fundaci\\p{L}*|fondation|stiftung|fondazione|funda[cç][aã]o|ministry|minist\\p{L}*|agency|agence|agentur|agencia|agenzia|' +
+    'foundation|fundaci\\p{L}*|fondation|stiftung|stichting|vereniging|fondazione|funda[cç][aã]o|ministry|minist\\p{L}*|agency|agence|agentur|agencia|agenzia|' +
     'centre|center|centro|zentrum|institut\\p{L}*|gymnas\\p{L}*|lyc[eé]e|[eé]cole|schule|escola|escuela|scuola|department|office|' +
     'servei|service|servicio|servizio|servi[cç]o|government|gobierno|generalitat|region|regione|regi[oó]n|provinc\\p{L}*|municipal\\p{L}*|' +
-    'gemeente|kommune|commune|city|stadt|stad|ville|ciudad|citt[aà]|ayuntamiento|comune|c[aâ]mara|ngo|ong|ltd|gmbh|asbl|vzw|onlus|network|chamber|union|federation|' +
+    'gemeente|kommune|commune|city|stadt|stad|ville|ciudad|citt[aà]|ayuntamiento|comune|c[aâ]mara|ngo|ong|ltd|gmbh|ggmbh|asbl|vzw|onlus|scs|scarl|scrl|sccl|sarl|lda|ltda|plc|aps|ipss|network|chamber|union|federation|' +
     'f[eé]d[eé]ration|company|cooperative|coop\\p{L}*|assembly|consortium|verein|e\\.v\\.|s\\.l\\.|s\\.a\\.|b\\.v\\.|srl|spa|bv)(?![\\p{L}])',
   'iu',
 );
 // German and Dutch write organisations as compounds ("Bildungswerk", "Jugendamt", "Volkshochschule").
 const ORGANISATION_COMPOUND = /\p{L}{2,}(?:werk|amt|schule|zentrum|verband|verein|stiftung|gesellschaft|akademie|agentur|kammer|bureau|centrum|school|raad|dienst)(?![\p{L}])/iu;
 
-function looksLikeOrganisation(name: string): boolean {
+/** A name with a word that says it is an organisation ("Fundación", "Jugendamt", "GmbH"). */
+export function looksLikeOrganisation(name: string): boolean {
   return ORGANISATION_WORDS.test(name) || ORGANISATION_COMPOUND.test(name);
 }
 
@@ -111,8 +116,15 @@ const CITY_OF = /^(?:city|town|municipality|ville|commune|stadt|gemeinde|ciudad|
 
 // Separators before a country suffix: a dash with space on at least one side, so the hyphen of
 // "Østfold-N County Council" stays part of the name.
-const COUNTRY_SUFFIX = /^(.*\S)(?:\s+[-–—]\s*|\s*[-–—]\s+|\s*,\s*)([^-–—,]+)$/u;
+// "Name | Country": a leaflet's two columns joined by a bar.
+const COUNTRY_SUFFIX = /^(.*\S)(?:\s+[-–—|]\s*|\s*[-–—|]\s+|\s*,\s*)([^-–—,|]+)$/u;
 const COUNTRY_IN_BRACKETS = /^(.*\S)\s*[([]\s*([^()[\]]+?)\s*[)\]]$/u;
+// "Tuscany Region (IT) - Associated Policy Authority": what the partner does in the project,
+// written after its bracketed country; a few words, no further brackets or digits.
+const ROLE_AFTER_COUNTRY = /^(.*\S)\s*[([]\s*([^()[\]]+?)\s*[)\]]\s*[-–—:|]\s*([^()[\]\d]{2,60})$/u;
+// "Digg ‘Out – gespecialiseerde jongerenorganisatie Almere": a spaced dash and a lower-case
+// phrase of two words or more describe the organisation; a legal form ("– asbl") is no phrase.
+const DESCRIPTION_AFTER_DASH = /^(.*\S)\s+[-–—]\s+(\p{Ll}[\p{L}'’-]*(?:\s+[\p{L}'’.-]+){1,12})$/u;
 
 // "Name, City" or "Name (City)": a town a partner list names after the organisation.
 const CITY_SUFFIX = /^(.*\S)(?:\s*,\s*|\s+[-–—]\s+|\s*[([]\s*)([^,()[\]]+?)\s*[)\]]?$/u;
@@ -130,6 +142,11 @@ function splitCountry(text: string): { name: string; country: string | null; cou
     const code = countryCode(suffix[2]);
     if (code) return { name: suffix[1], country: code, countryAsName: suffix[2].trim().length > 3 };
   }
+  const role = ROLE_AFTER_COUNTRY.exec(text);
+  if (role && role[3].trim().split(/\s+/).length <= 6) {
+    const code = countryCode(role[2]);
+    if (code) return { name: role[1], country: code, countryAsName: false };
+  }
   return { name: text, country: null, countryAsName: false };
 }
 
@@ -142,11 +159,16 @@ function splitCity(text: string): { name: string; city: string; country: string 
   return country ? { name: suffix[1], city: suffix[2], country } : null;
 }
 
+// Registered forms a name may end in after a comma, written with or without dots.
+const LEGAL_FORM = /^(?:lda|ltda|ltd|limited|plc|inc|cic|g?gmbh|e\.?\s?v|ag|asbl|a\.s\.b\.l|vzw|sa|s\.a|sarl|sas|sl|s\.l|srl|s\.r\.l|spa|s\.p\.a|onlus|aps|ets|scs|scarl|crl|ipss|bv|b\.v|nv|n\.v|doo|d\.o\.o|oy|ab|eeig)\.?$/iu;
+
 /** "Name, City" before a country already read: the town, when it looks like one. */
 function splitPlace(text: string): { name: string; city: string } | null {
   const parts = /^(.*\S)\s*,\s*([^,]+)$/u.exec(text);
   if (!parts) return null;
   const place = parts[2].trim();
+  // "Inovaformação – ..., Lda | Portugal": a legal form ends the name; it is no town.
+  if (LEGAL_FORM.test(place)) return null;
   const known = countryOfCity(place.split(/\s*\/\s*/)[0]) !== null;
   if (!known && !place.split(/\s*\/\s*/).every((p) => looksLikePlace(p))) return null;
   // The rest must still name an organisation, not a second half of the name ("PIA, informatiesystemen").
@@ -268,6 +290,8 @@ export function parsePartnerLine(line: string, options: { lead?: boolean; prose?
       if (code) country = code;
     }
   }
+  const described = city === null ? DESCRIPTION_AFTER_DASH.exec(rawName) : null;
+  if (described && !/^(?:and|und|et|y|e|en|i)\s/u.test(described[2])) rawName = described[1];
   // A bracketed acronym after the name ("Fondazione S. Carlo Onlus (FSC)") is not part of it.
   const name = cleanName(rawName.replace(/\s*\(\s*[\p{Lu}\p{N}&.\-]{2,10}\s*\)\s*$/u, ''));
   if (!name || !/\p{L}/u.test(name)) return null;

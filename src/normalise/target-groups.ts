@@ -67,7 +67,9 @@ export function targetGroupFor(label: string): TargetGroup | null {
 // taking part" are the project's own people, not practitioners it serves.
 // "elsewhere": an earlier project, a Council recommendation, the EU's strategy: a sentence about
 // them names the groups of others.
-const CUE_KINDS = ['cue', 'issue', 'generic', 'learners', 'statistic', 'partnerStaff', 'elsewhere'] as const;
+// "reduce": verbs of reducing; "reduce the number of early school leavers" states the project's aim
+// where "the high share of pupils with a migrant background" only describes the problem.
+const CUE_KINDS = ['cue', 'issue', 'generic', 'learners', 'statistic', 'partnerStaff', 'elsewhere', 'reduce'] as const;
 const cueTable = synonymTable('target-group-cues.json', CUE_KINDS, targetGroupCueData);
 const cueMatcher = createPhraseMatcher(cueTable);
 // On a project page pupils and students are young people the project works with ("learners" list);
@@ -99,20 +101,24 @@ export interface PageText {
 
 const LANGUAGE_CHECK_MIN = 60;
 
+/** A group found on the page; `explicit` when the page names it on its own as a group it serves. */
+interface Found {
+  code: TargetGroup['code'];
+  label: string;
+  explicit?: boolean;
+}
+
 /**
  * The target groups of a page, from its labelled sections and from the sentences of its prose that
  * name them as groups (see above); one entry per code, in order of first appearance, labelled as
  * written.
  */
 export function targetGroupsOfPage(page: PageText): TargetGroup[] {
-  const found: { code: TargetGroup['code']; label: string }[] = [];
   const names = page.names ?? [];
   const labelled = typeof page.labelled === 'string' && page.labelled.length <= 20000 ? withoutProjectMentions(page.labelled) : '';
   const prose =
     typeof page.prose === 'string' ? withoutQuotedTitles(withoutProjectMentions(withoutNames(page.prose.slice(0, 100000), names))) : '';
-  for (const match of pageMatcher.matchAll(labelled)) {
-    if (!isWhole('issue', match.label) && !isNamed(match.label, names)) found.push(match);
-  }
+  const found: Found[] = labelledGroups(labelled, names);
   // "projeto NEETS": the name the page gives its project, wherever it stands alone, is no group.
   const projectNames = typeof page.prose === 'string' ? projectNamesIn(page.prose.slice(0, 100000)) : [];
   for (const raw of sentencesOf(prose)) {
@@ -125,14 +131,17 @@ export function targetGroupsOfPage(page: PageText): TargetGroup[] {
     const all = pageMatcher.matchAll(sentence);
     const matches = all.filter(
       (m, i) =>
-        !isWhole('issue', m.label) &&
+        (!isWhole('issue', m.label) || isInSituation(sentence, m)) &&
         !inProperName(sentence, m) &&
         !isAnaphoric(sentence, m) &&
         !projectNames.includes(m.label.trim()) &&
         !isDefinition(sentence, m) &&
         !isGloss(sentence, m, all[i - 1]) &&
         !qualifiesPrevious(sentence, m, all[i - 1]) &&
-        !isPartnerStaff(sentence, m),
+        !ownsPrevious(sentence, m, all[i - 1]) &&
+        !isPartnerStaff(sentence, m) &&
+        !isProblemNamed(sentence, m) &&
+        !isBecoming(sentence, m),
     );
     if (matches.length === 0) continue;
     const cues = cueMatcher.matchAll(sentence);
@@ -144,13 +153,27 @@ export function targetGroupsOfPage(page: PageText): TargetGroup[] {
     // A rate word alone may state the project's aim ("faire baisser le taux de jeunes décrocheurs");
     // with a figure beside it, it is a statistic.
     const statistic = /\d\s?%/u.test(sentence) || (/\d/u.test(sentence) && cues.some((m) => m.code === 'statistic'));
+    // A cue that holds a group ("para jóvenes", "Lehrerfortbildung") says whom what follows is for,
+    // not the actors named before it ("defiende centros educativos ... pensadas para jóvenes").
+    const forwardOnly = cues.filter((c) => c.code === 'cue' && all.some((m) => m.start < c.end && c.start < m.end));
+    const freeCue = cues.some((c) => c.code === 'cue' && !forwardOnly.includes(c));
+    const cuedAt = (match: PhraseMatch<string>): boolean => freeCue || forwardOnly.some((c) => c.start <= match.start);
     const cued = cues.some((m) => m.code === 'cue');
+    const reduces = cues.some((m) => m.code === 'reduce');
     for (const match of matches) {
       if (statistic) {
         if (isCounted(sentence, match)) found.push(match);
         continue;
       }
-      if (cued || !ACTOR_CODES.has(match.code) || isCounted(sentence, match) || isServedByOutput(sentence, match)) found.push(match);
+      // "den hohen Anteil von Schülern mit Migrationshintergrund": a group measured is the
+      // problem's size, unless the sentence is for them or sets out to reduce it ("het aantal
+      // drop-outs te verminderen").
+      if (!cued && !reduces && isQuantified(sentence, match)) continue;
+      if (ACTOR_CODES.has(match.code) && isCooperating(sentence, match)) continue;
+      const among = isPopulationOfIssue(sentence, match, all);
+      if (cuedAt(match) || among || !ACTOR_CODES.has(match.code) || isCounted(sentence, match) || isServedByOutput(sentence, match)) {
+        found.push(among ? { ...match, explicit: true } : match);
+      }
     }
   }
   const specific = found.some((group) => SPECIFIC_CODES.has(group.code));
@@ -159,8 +182,9 @@ export function targetGroupsOfPage(page: PageText): TargetGroup[] {
   for (const group of found) {
     if (seen.has(group.code)) continue;
     if (group.code === 'young-people' && specific) {
-      // Kept only when some mention of young people is more than the generic word.
-      const qualified = found.filter((g) => g.code === 'young-people' && !isWhole('generic', g.label));
+      // Kept only when some mention of young people is more than the generic word, or the page
+      // names young people as a group of their own.
+      const qualified = found.filter((g) => g.code === 'young-people' && (g.explicit || !isWhole('generic', g.label)));
       if (qualified.length === 0) continue;
       seen.add(group.code);
       groups.push({ code: group.code, label: normaliseWhitespace(qualified[0].label) });
@@ -170,6 +194,45 @@ export function targetGroupsOfPage(page: PageText): TargetGroup[] {
     groups.push({ code: group.code, label: normaliseWhitespace(group.label) });
   }
   return groups;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Labelled sections. A list under "Zielgruppen" / "Público-alvo" names one group per item, so every
+// group there counts, and an item that names young people alone ("Jovens da mesma faixa etária")
+// is a group of its own beside the more specific ones. A paragraph under the label says whom the
+// project is for in its first sentence; what follows is read as prose (the prose pass sees it too),
+// so that "Die Jugendarbeiter gehen auf diese jungen Menschen zu" does not make the youth workers a
+// target group.
+
+const ITEM_MAX_WORDS = 25;
+const SENTENCE_BREAK = /(?<=\p{Ll}{2}|[)»”"])[.!?]\s+(?=\p{Lu})/u;
+
+function labelledGroups(labelled: string, names: readonly (string | null)[]): Found[] {
+  const found: Found[] = [];
+  for (const block of labelledBlocks(labelled)) {
+    const sentences = block.split(SENTENCE_BREAK);
+    const item = sentences.length === 1 && block.split(/\s+/).length <= ITEM_MAX_WORDS;
+    const text = item ? block : sentences[0];
+    const matches = pageMatcher.matchAll(text).filter((m) => !isWhole('issue', m.label) && !isNamed(m.label, names) && !inProperName(text, m));
+    const alone = item && matches.length > 0 && matches.every((m) => m.code === 'young-people');
+    for (const match of matches) found.push(alone ? { ...match, explicit: true } : match);
+  }
+  return found;
+}
+
+// Lines of a labelled section, with the lines a PDF wrapped ("... der lokalen und" / "regionalen
+// Politik") joined again: a line that ends mid-sentence and a next one that starts in lower case
+// are one. Semicolons and bullets part items written on one line.
+function labelledBlocks(labelled: string): string[] {
+  const blocks: string[] = [];
+  for (const raw of labelled.split(/\n|;\s+|\s•\s/)) {
+    const line = normaliseWhitespace(raw.replace(/^[\s•·▪◦*\-–—]+/u, ''));
+    if (!line) continue;
+    const previous = blocks.at(-1);
+    if (previous !== undefined && !/[.;:!?)]$/.test(previous) && /^\p{Ll}/u.test(line)) blocks[blocks.length - 1] = `${previous} ${line}`;
+    else blocks.push(line);
+  }
+  return blocks;
 }
 
 /** "NEETS" where the project is called NEETS: a name, not a group. */
@@ -253,6 +316,91 @@ function isPartnerStaff(sentence: string, match: PhraseMatch<string>): boolean {
   if (match.code !== 'practitioners') return false;
   const after = sentence.slice(match.end, match.end + 60);
   return cueMatcher.matchAll(after).some((m) => m.code === 'partnerStaff' && m.start <= 1);
+}
+
+// Words before a group, in the seven languages, that say the group is not one the project serves
+// (or, for "situation", that a problem word names people). Each pattern ends where the group begins.
+const ARTICLE = "(?:the|a|an|les?|la|l'|des|du|une?|die|der|den|dem|des|das|einer?|el|los|las|il|lo|i|gli|o|os|as|um|uma|het|de|een)";
+const OF = "(?:of|de|des|du|d'|der|des|von|del|de los|de las|di|dei|degli|delle|della|dello|do|dos|da|das|van)";
+const endingIn = (words: string, tail = `(?:\\s+${ARTICLE})?\\s+`): RegExp => new RegExp(`(?:^|[^\\p{L}])(?:${words})${tail}$`, 'iu');
+const textBefore = (sentence: string, match: PhraseMatch<string>, span = 60): string => sentence.slice(Math.max(0, match.start - span), match.start);
+
+// "por su situación de abandono escolar temprano", "in a situation of early school leaving": a
+// problem word after "situation" names the people in it.
+const SITUATION_OF = endingIn(`(?:situation|situations|situación|situaciones|situação|situações|situazione|situazioni|situatie)\\s+${OF}`);
+function isInSituation(sentence: string, match: PhraseMatch<string>): boolean {
+  return SITUATION_OF.test(textBefore(sentence, match));
+}
+
+// "the issue of dropouts", "le phénomène des Neets", "das Problem der Schulabbrecher": the group
+// names the problem the project tackles.
+const PROBLEM_OF = endingIn(
+  `(?:issue|problem|phenomenon|problème|phénomène|problematik|phänomen|problema|problemática|fenómeno|fenomeno|fenômeno|probleem|problematiek|fenomeen)\\s+${OF}`,
+);
+function isProblemNamed(sentence: string, match: PhraseMatch<string>): boolean {
+  return PROBLEM_OF.test(textBefore(sentence, match));
+}
+
+// "os fatores que levam os jovens a tornarem-se NEETs", "before they become early school leavers":
+// what young people may become is the risk, not a group the project serves.
+const BECOMING = endingIn(
+  '(?:become|becoming|became|devenir|deviennent|devient|werden|geworden|diventare|diventano|diventino|convertirse en|se convierten en|se conviertan en|tornar-se|tornarem-se|tornam-se|se tornarem|se tornar|worden)',
+  '(?:\\s+(?:a|an|des|de|un|una|um|uma))?\\s+',
+);
+function isBecoming(sentence: string, match: PhraseMatch<string>): boolean {
+  if (match.code !== 'neet' && match.code !== 'early-leavers') return false;
+  // German puts the verb last: "bevor sie zu Schulabbrechern werden".
+  return BECOMING.test(textBefore(sentence, match)) || /^\s+(?:zu\s+)?werden(?![\p{L}])/iu.test(sentence.slice(match.end));
+}
+
+// "families at risk of dropping out, of pupils aged 6 to 18", "les parents des élèves": a group
+// written right after another with "of" says whose the first group is. After a problem word the
+// group is whom the problem hits ("early drop-out of VET students").
+const OWNER_OF = new RegExp(`^\\s*,?\\s*${OF}(?:\\s+${ARTICLE})?\\s+$`, 'iu');
+function ownsPrevious(sentence: string, match: PhraseMatch<string>, previous: PhraseMatch<string> | undefined): boolean {
+  if (previous === undefined || isWhole('issue', previous.label)) return false;
+  return OWNER_OF.test(sentence.slice(previous.end, match.start));
+}
+
+// "the number of early school leavers", "den hohen Anteil von Schülern mit Migrationshintergrund",
+// "het aantal drop-outs": a group measured (the noun itself may stand between).
+const QUANTITY_OF = endingIn(
+  `(?:number|share|proportion|percentage|nombre|part|proportion|pourcentage|anteil|anteils|zahl|anzahl|número|proporción|porcentaje|numero|quota|percentuale|proporção|percentagem|porcentagem|aantal|aandeel)(?:\\s+(?:${OF}|an|aan))?`,
+  `(?:\\s+${ARTICLE})?\\s+(?:\\p{L}+\\s+)?`,
+);
+function isQuantified(sentence: string, match: PhraseMatch<string>): boolean {
+  return QUANTITY_OF.test(textBefore(sentence, match));
+}
+
+// "to encourage cooperation between families, schools and social assistance actors": those the
+// project works together with are its partners in the work, not whom it serves.
+const COOPERATION =
+  /(?:^|[^\p{L}])(?:cooperation|co-operation|collaboration|partnership|coopération|collaboration|partenariat|zusammenarbeit|kooperation|vernetzung|cooperación|colaboración|cooperazione|collaborazione|cooperação|colaboração|parceria|samenwerking)\s+(?:between|among|with|entre|avec|zwischen|mit|von|con|tra|fra|com|tussen|met)\s/giu;
+function isCooperating(sentence: string, match: PhraseMatch<string>): boolean {
+  const head = sentence.slice(0, match.start);
+  const last = [...head.matchAll(COOPERATION)].at(-1);
+  if (!last || last.index === undefined) return false;
+  // Between the phrase and the group stand only other groups, commas and "and".
+  return onlyGroupsBetween(head.slice(last.index + last[0].length));
+}
+
+function onlyGroupsBetween(text: string): boolean {
+  if (/[.;:()]/.test(text)) return false;
+  const others = pageMatcher.matchAll(text).reduce((rest, m) => rest.slice(0, m.start) + ' '.repeat(m.end - m.start) + rest.slice(m.end), text);
+  return others
+    .replace(/,/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((word) => GROUP_JOINERS.has(matchKey(word)));
+}
+
+// "the prevention of early school leaving among young people", "Schulabbruch bei Jugendlichen",
+// "le décrochage chez les jeunes": the people among whom the project fights the problem.
+const AMONG = /^\s+(?:among|amongst|chez|bei|entre|tra|fra|onder)\s+(?:(?:the|les|den|dem|los|las|os|as|i|gli|le|de)\s+)?$/iu;
+function isPopulationOfIssue(sentence: string, match: PhraseMatch<string>, all: readonly PhraseMatch<string>[]): boolean {
+  const at = all.indexOf(match);
+  const previous = at > 0 ? all[at - 1] : undefined;
+  return previous !== undefined && isWhole('issue', previous.label) && AMONG.test(sentence.slice(previous.end, match.start));
 }
 
 // "ces élèves", "this vulnerable target group": a group named again, not a new one.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { outputsInProse, outputType, parseOutput, parseOutputList, withoutProjectMentions } from '../../src/normalise/outputs.ts';
+import { announcesOutputs, isProductName, outputsInProse, outputsOfAnnouncedList, outputType, parseOutput, parseOutputList, withoutProjectMentions } from '../../src/normalise/outputs.ts';
 import { outputSchema } from '../../src/schema/record.ts';
 
 // Seed 002 (up2europe, Learning Cities): the results block as the page prints it, run together,
@@ -296,6 +296,120 @@ describe('outputs and target groups part: outputsInProse, round 3', () => {
   it('types plural online tools as a toolkit and a single digital tool as a platform', () => {
     expect(outputType('online tools for teachers')).toBe('toolkit');
     expect(outputType('digital profiling tool')).toBe('platform');
+  });
+});
+
+describe('outputs: prose read with more care (round 4)', () => {
+  const found = (text: string, options = {}) => outputsInProse(text, options).map((o) => `${o.type}${o.count ? ` x${o.count}` : ''}: ${o.title}`);
+  const kinds = (text: string, options = {}) => outputsInProse(text, options).map((o) => `${o.type}${o.count ? ` x${o.count}` : ''}`);
+
+  it('types a product by its noun, not by the words of its quoted title', () => {
+    expect(outputType('Report finale “Lezioni apprese e piani futuri”')).toBe('report');
+    expect(outputType('Guide «Cours de rattrapage»')).toBe('guide');
+  });
+
+  it('counts events the project organises, delivers or hosts, in the seven languages', () => {
+    expect(kinds('- To share best practice inside the partnership by delivering 5 workshops on the key issues behind early school leaving.')).toEqual(['event x5']);
+    expect(kinds('Partners organised 5 workshops with teachers in each country.')).toEqual(['event x5']);
+    expect(kinds('O projeto desenvolveu três guias e organizou quatro workshops.', { language: 'pt' })).toEqual(['guide x3', 'event x4']);
+    expect(kinds('Het project ontwikkelt twee handleidingen en organiseert vijf workshops.', { language: 'nl' })).toEqual(['guide x2', 'event x5']);
+    expect(kinds('Il progetto ha realizzato due manuali e organizzato sei seminari.')).toEqual(['guide x2', 'event x6']);
+  });
+
+  it('reads no product from a numbered part of a programme or a timeline', () => {
+    expect(found('Project Timeline 2013\nWorkshop 1 - UK 19th -20th November 2013. The partners developed the materials.')).toEqual(['toolkit: materials']);
+    expect(found('Modul 2: Befragung im Prä-/Post-Design (Schüler:innen, Lehrkräfte, Eltern) zu Schulbesuchsproblemen.', { language: 'de' })).toEqual([]);
+  });
+
+  it('reads two bare nouns that share what follows as one product', () => {
+    const text =
+      'Projektpartner erarbeiten unter der Leitung der Hochschule (HdBA) Methoden und Instrumente, mit denen Studierende mit hohem Abbruchrisiko früh erkannt werden.';
+    expect(kinds(text, { language: 'de' })).toEqual(['methodology']);
+    expect(kinds('During the project there will be pilot sessions in all member countries, focusing the In-VET materials, tools and resources.')).toEqual([
+      'training',
+      'toolkit',
+    ]);
+    // Each with an article of its own, they are two.
+    expect(kinds('Se ha dado lugar a una Guía de buenas prácticas, que se publicará pronto, y a un decálogo de buenas prácticas.', { language: 'es' })).toEqual([
+      'guide',
+      'guide',
+    ]);
+  });
+
+  it('reads the examples after "such as", "wie", "comme" as part of the product before them', () => {
+    expect(found('Alle Projektdaten werden auf dieser Website bereitgestellt, zusammen mit weiteren Materialien wie Dokumenten, Instrumenten und Videos.', { language: 'de' })).toEqual([
+      'other: weiteren Materialien',
+    ]);
+    expect(kinds('The project developed teaching materials such as worksheets, tools and games.')).toEqual(['toolkit']);
+  });
+
+  it('reads no product from what the project transfers or what already exists', () => {
+    expect(found('Assim, o projeto quer transferir para os parceiros ferramentas e metodologias inovadoras que deram bons resultados noutros contextos.', { language: 'pt' })).toEqual([]);
+    expect(kinds('Das Konsortium entwickelt eine Strategie, indem es bewährte Serviceangebote – Begleitung, Beratung, Trainings und Arbeit – kombiniert.', { language: 'de' })).toEqual([
+      'methodology',
+    ]);
+    expect(kinds('The project develops a toolkit for teachers, an inventory of existing practices and a guide.')).toEqual(['toolkit', 'compendium', 'guide']);
+  });
+
+  it('reads no product from the partnership, a network one works with, or less developed regions', () => {
+    expect(found('The partnership brings together Public Employment Services and ministries, mixing more and less developed regions.')).toEqual([]);
+    expect(found('Con una vasta rete di scuole del territorio, le tre organizzazioni hanno dato vita a un partenariato innovativo.', { language: 'it' })).toEqual([]);
+    expect(found('Partners exchange experience on how interventions are designed in their regions: data collection and analysis, profiling, training and support.')).toEqual([]);
+  });
+
+  it('reads no product word that only qualifies the noun after it', () => {
+    expect(found('Partners see best practice through benchmarking visits organised within the workshop schedule.')).toEqual([]);
+    expect(outputType('Collaborating with city halls, institutes and teacher training colleges')).toBe('other');
+  });
+
+  it('reads a sentence that opens with an article as a sentence, not a relative clause', () => {
+    expect(kinds('Die Ergebnisse werden in einem Bericht gebündelt und im Konsortium verbreitet.', { language: 'de' })).toEqual(['report']);
+    expect(kinds('Wir arbeiten mit einer Einrichtung, die neue Instrumente entwickelt.', { language: 'de' })).toEqual([]);
+  });
+
+  it('reads the product a numbered item is headed by', () => {
+    const text =
+      'Les objectifs visés par ce projet sont :\n2) Transfert des outils et bonnes pratiques auprès des publics cibles : jeunes en difficulté.\n3) Formation des formateurs partenaires : des experts présenteront aux formateurs européens leurs pratiques.';
+    expect(found(text, { language: 'fr' })).toEqual(['training: Formation des formateurs partenaires']);
+  });
+
+  it('keeps one output for a product the page names twice', () => {
+    const text =
+      'To build a network of European VET organisations that imports and exports best practice. The first workshop establishes a network of VET organisations for the import and export of best practice.';
+    expect(kinds(text)).toEqual(['network']);
+  });
+});
+
+describe('outputs: lists a line announces as results', () => {
+  it('knows a short line ending in a colon that names the results, in the seven languages', () => {
+    for (const line of [
+      'The results developed in the project are:',
+      'Les résultats du projet sont :',
+      'Die Ergebnisse des Projekts sind:',
+      'Los resultados del proyecto son:',
+      'I risultati del progetto sono:',
+      'Os produtos do projeto são:',
+      'De resultaten van het project zijn:',
+    ]) expect(announcesOutputs(line), line).toBe(true);
+    expect(announcesOutputs('The results developed in the project are good.')).toBe(false);
+    expect(announcesOutputs('Our partners are:')).toBe(false);
+  });
+
+  it('reads every item as one output, "other" when it names no known kind', () => {
+    const items = [
+      '1) Management manuals;',
+      '2) A study of premature abandonment within the school system;',
+      '3) Institutional programs that are applied in every participant country;',
+      '4) Examples of good practices: a) Prevention of school dropout, b) Promotion of active citizenship;',
+    ];
+    expect(outputsOfAnnouncedList(items).map((o) => o.type)).toEqual(['guide', 'report', 'other', 'compendium']);
+  });
+
+  it('knows an item that is, whole, the name of a kind of product', () => {
+    expect(isProductName('Best Practices')).toBe(true);
+    expect(isProductName('- Toolkit')).toBe(true);
+    expect(isProductName('Best practices in Ghent')).toBe(false);
+    expect(isProductName('Europa Büro|April 3rd, 2019|Projects')).toBe(false);
   });
 });
 

@@ -474,3 +474,240 @@ describe('PARTNERS round 3: short names spelled out, verb-led lists, towns', () 
     expect(read([line('De projectpartners zijn: Stad Gent (BE), onderwijscentrum van de stad Gent (BE) en Kaunas (LT).')]).map(([name]) => name)).toContain('onderwijscentrum van de stad Gent');
   });
 });
+
+describe('PARTNERS round 4: partner lines with a role, a bar or a description', () => {
+  it.each([
+    // A role written after the bracketed country is no part of the name.
+    ['Tuscany Region (IT) - Associated Policy Authority', { name: 'Tuscany Region', country: 'IT' }],
+    ['Stad Gent (BE) – partenaire associé', { name: 'Stad Gent', country: 'BE' }],
+    // Two columns of a leaflet joined by a bar; a legal form after a comma is no town.
+    ['Inovaformação – Prestação de Serviços de Formação Profissional, Lda | Portugal', { name: 'Inovaformação – Prestação de Serviços de Formação Profissional, Lda', country: 'PT', city: null }],
+    ['Verein Blickpunkt Identität | Austria', { name: 'Verein Blickpunkt Identität', country: 'AT' }],
+    ['Connectis S.r.l. | Italia', { name: 'Connectis S.r.l.', country: 'IT' }],
+    // A spaced dash and a lower-case phrase describe the organisation.
+    ['Digg ‘Out – gespecialiseerde jongerenorganisatie Almere', { name: 'Digg ‘Out', country: null }],
+    ['Asociación Semilla – entidad sin ánimo de lucro de Madrid', { name: 'Asociación Semilla' }],
+  ])('%s', (line, expected) => {
+    expect(parsePartnerLine(line)).toMatchObject(expected);
+  });
+
+  it('keeps a dash and what follows when it is a name, not a description', () => {
+    expect(parsePartnerLine('Anci Toscana - Association of Tuscan Municipalities (IT)')).toMatchObject({ name: 'Anci Toscana - Association of Tuscan Municipalities', country: 'IT' });
+    expect(parsePartnerLine('CIOFS- Formazione Professionale (Włochy)')?.name).toBe('CIOFS- Formazione Professionale');
+  });
+});
+
+describe('PARTNERS round 4: lists without a caption, tables, and lines with no country', () => {
+  const line = (text: string, heading = false, paragraphStart = true): Line => ({ text, heading, paragraphStart });
+  const read = (lines: Line[]) => partnersOfPage(lines, readSections(lines)).map((p) => [p.name, p.country, p.role]);
+  const readFull = (lines: Line[]) => partnersOfPage(lines, readSections(lines));
+
+  it('reads "Organisation | Country" lines with their contacts, and leads with the coordinator the text names', () => {
+    const lines = [
+      line('In several countries the dropout rates are well above the EU-27 average, as in Portugal (20,8%) and Malta (33,5%).'),
+      line('Contact us', true),
+      line('For further information please contact the project coordinator, Ms. Marta Pinto.'),
+      line('Inovaformação – Prestação de Serviços de Formação Profissional, Lda | Portugal'),
+      line('Marta Pinto'),
+      line('Gesundheitsakademie Health and More e.V. | Germany'),
+      line('Christine Schäfer'),
+      line('Verein Blickpunkt Identität | Austria'),
+      line('Susanne Linde & Klaus Linde-Leimer'),
+      line('This project has been funded with support from the European Commission.'),
+      line('In-VET – Preventing initial VET dropouts | www.invet-project.eu | 2/2'),
+    ];
+    const partners = readFull(lines);
+    expect(partners.map((p) => [p.name, p.country, p.role, p.contactName])).toEqual([
+      ['Inovaformação – Prestação de Serviços de Formação Profissional, Lda', 'PT', 'lead', 'Marta Pinto'],
+      ['Gesundheitsakademie Health and More e.V.', 'DE', 'partner', 'Christine Schäfer'],
+      ['Verein Blickpunkt Identität', 'AT', 'partner', 'Susanne Linde & Klaus Linde-Leimer'],
+    ]);
+    // The same in French, with dashes; no coordinator named, so no lead.
+    expect(
+      read([
+        line('Les partenaires'),
+        line('Mission locale de Huy – Belgique'),
+        line('Lycée Jean Moulin – France'),
+        line('Fundación Tomillo – Espagne'),
+      ]),
+    ).toEqual([
+      ['Mission locale de Huy', 'BE', 'partner'],
+      ['Lycée Jean Moulin', 'FR', 'partner'],
+      ['Fundación Tomillo', 'ES', 'partner'],
+    ]);
+  });
+
+  it('reads no list from lone town or date lines with a country', () => {
+    expect(read([line('Lisbon, Portugal'), line('Madrid, Spain'), line('Kick-off meeting')])).toEqual([]);
+    expect(read([line('Kick-off 2019 – Portugal'), line('Final conference 2021 – Spain')])).toEqual([]);
+  });
+
+  it('reads past a line without a country when the list goes on with one after it', () => {
+    const lines = [
+      line('De projectpartners zijn:'),
+      line('Anna van Rijncollege (Anna NEXT VMBO) — Nederland'),
+      line('Digg ‘Out – gespecialiseerde jongerenorganisatie Almere'),
+      line('Hayatboyu Ogrenme Akademisi Dernegi , Turkije,'),
+      line('School Center Velenje, Slovenië.'),
+      line('Meer informatie over het project vindt u op de website.'),
+    ];
+    expect(read(lines)).toEqual([
+      ['Anna van Rijncollege (Anna NEXT VMBO)', 'NL', 'partner'],
+      ['Digg ‘Out', null, 'partner'],
+      ['Hayatboyu Ogrenme Akademisi Dernegi', 'TR', 'partner'],
+      ['School Center Velenje', 'SI', 'partner'],
+    ]);
+  });
+
+  it('reads a partner table given a cell a line (de, en), with its roles and websites', () => {
+    const german = [
+      line('Das Konsortium', true),
+      line('Organisation'),
+      line('Land'),
+      line('Rolle'),
+      line('Volkshochschule Linz'),
+      line('Österreich'),
+      line('Koordinator'),
+      line('Fundación Tomillo'),
+      line('Spanien'),
+      line('Assoziierter Partner'),
+      line('Istituto Tecnico Galilei'),
+      line('Italien'),
+      line('Partner'),
+      line('Kontakt', true),
+    ];
+    expect(read(german)).toEqual([
+      ['Volkshochschule Linz', 'AT', 'lead'],
+      ['Fundación Tomillo', 'ES', 'partner'],
+      ['Istituto Tecnico Galilei', 'IT', 'partner'],
+    ]);
+    const english = [line('Partner'), line('Country'), line('Website'), line('Stad Gent'), line('Belgium'), line('www.gent.be'), line('Kaunas Municipality'), line('Lithuania'), line('kaunas.lt')];
+    expect(readFull(english).map((p) => [p.name, p.country, p.website])).toEqual([
+      ['Stad Gent', 'BE', 'www.gent.be'],
+      ['Kaunas Municipality', 'LT', 'kaunas.lt'],
+    ]);
+    // Column heads with rows that give no country are no partner table.
+    expect(read([line('Name'), line('Country'), line('Early school leaving'), line('A growing concern')])).toEqual([]);
+  });
+
+  it('reads a lead heading when an organisation follows it, and "other beneficiaries" (it, en)', () => {
+    const lines = [
+      line('Enti finanziatori', true),
+      line('Fondazione De Agostini'),
+      line('Soggetto attuatore', true),
+      line('Cometa Formazione SCS'),
+      line('Partner del progetto', true),
+      line('Il Manto SCS'),
+    ];
+    expect(read(lines)).toEqual([
+      ['Cometa Formazione SCS', null, 'lead'],
+      ['Il Manto SCS', null, 'partner'],
+    ]);
+    const interreg = [
+      line('Capofila', true),
+      line('Sovraintendenza agli Studi – Regione Autonoma Valle D’aosta'),
+      line('Altri beneficiari', true),
+      line('Projet Formation S.R.L.'),
+      line('Groupement d’Intérêt Public pour la Formation et l’Insertion Professionnelles (GIP FIPAN)'),
+    ];
+    expect(read(interreg).map(([name, , role]) => [name, role])).toEqual([
+      ['Sovraintendenza agli Studi – Regione Autonoma Valle D’aosta', 'lead'],
+      ['Projet Formation S.R.L', 'partner'],
+      ['Groupement d’Intérêt Public pour la Formation et l’Insertion Professionnelles (GIP FIPAN)', 'partner'],
+    ]);
+    // A person under a lead heading is a contact, not an organisation.
+    expect(read([line('Soggetto attuatore', true), line('Mario Rossi'), line('mario.rossi@example.it')])).toEqual([]);
+  });
+
+  it('reads the one organisation a fact table gives with its country code, when nothing else names a partner', () => {
+    const lines = [line('Erasmus+ | Strategic Partnership (KA2) 2015-2017'), line('Zespol Szkol Ogolnoksztalcacych nr 4 w Bydgoszczy (PL)'), line('Partner countries'), line('Cyprus, Latvia, Poland')];
+    expect(read(lines)).toEqual([['Zespol Szkol Ogolnoksztalcacych nr 4 w Bydgoszczy', 'PL', 'partner']]);
+    expect(read([line('Contact: Jane Smith (UK)')])).toEqual([]);
+  });
+});
+
+describe('PARTNERS round 4: leads and partners in prose', () => {
+  const line = (text: string, heading = false, paragraphStart = true): Line => ({ text, heading, paragraphStart });
+  const read = (lines: Line[]) => partnersOfPage(lines, readSections(lines)).map((p) => [p.name, p.country, p.role]);
+  const one = (text: string) => read([line(text)]);
+
+  it.each([
+    ['Le promoteur du projet est la Mission locale de Huy, qui accueille les jeunes.', 'Mission locale de Huy'],
+    ['Projektträger ist die Jugendhilfe Süd GmbH, die seit 1990 Jugendliche begleitet.', 'Jugendhilfe Süd GmbH'],
+    ['La entidad coordinadora es la Fundación Tomillo.', 'Fundación Tomillo'],
+    ["L'ente capofila è la Cooperativa Sociale Il Sorriso, che opera a Bari.", 'Cooperativa Sociale Il Sorriso'],
+    ['A entidade promotora é a Associação Nacional de Escolas Profissionais (ANESPO).', 'Associação Nacional de Escolas Profissionais'],
+    ['De penvoerder van het project is Stichting Leerwerk uit Utrecht.', 'Stichting Leerwerk'],
+    ['The lead partner is Kaunas Municipality, which hosts the network.', 'Kaunas Municipality'],
+    ['La Ville de Nantes, chef de file du projet, accueille la réunion.', 'Ville de Nantes'],
+    ['Die Stadt Wien, Koordinator des Projekts, lädt zur Tagung ein.', 'Stadt Wien'],
+    ['Het Anna van Rijncollege (Anna NEXT VMBO) coördineert het project als hoofdpartner.', 'Anna van Rijncollege (Anna NEXT VMBO)'],
+    ['Dentro del CRiEDO, el Equipo de Desarrollo Organizacional (grupo EDO) lidera Orienta4YEL, un proyecto europeo competitivo.', 'Equipo de Desarrollo Organizacional (grupo EDO)'],
+    ['La Fundación Tomillo coordina el proyecto junto a cinco socios.', 'Fundación Tomillo'],
+    ['Das Projekt Jump@school wird von der Region Sardinien koordiniert und von der EU kofinanziert.', 'Region Sardinien'],
+    ['Umgesetzt wurde es von der Entente des gestionnaires des maisons de jeunes asbl (EGMJ), in enger Zusammenarbeit mit den Jugendhäusern.', 'Entente des gestionnaires des maisons de jeunes asbl'],
+    ['Het project wordt door de Hogeschool Gent gecoördineerd.', 'Hogeschool Gent'],
+  ])('a lead in words: %s', (text, name) => {
+    expect(one(text).map(([found, , role]) => [found, role])).toEqual([[name, 'lead']]);
+  });
+
+  it('takes the country a bracket after a lead gives, and no lead from a sentence about the coordinator\'s work', () => {
+    expect(one('Coordinated by the City of Ghent (BE), the network gathers ten cities.')).toEqual([['City of Ghent', 'BE', 'lead']]);
+    expect(one('The project is coordinated by Fundación Tomillo (Spain) with partners from Italy.')).toEqual([['Fundación Tomillo', 'ES', 'lead']]);
+    expect(one('The coordinator is responsible for the management of the project.')).toEqual([]);
+    expect(one('Die Intervention wird in den Schulen von Lehrkräften durchgeführt.')).toEqual([]);
+  });
+
+  it('spells out a mixed-case acronym the lead sentence gives ("durch die HdBA")', () => {
+    const lines = [
+      line('Projektpartner erarbeiten unter der wissenschaftlichen Leitung der Hochschule der Bundesagentur für Arbeit (HdBA) Methoden und Instrumente.'),
+      line('Das Projekt wird im Rahmen von Erasmus+ gefördert. Koordiniert wird das Projekt durch die HdBA.'),
+    ];
+    expect(read(lines)).toEqual([['Hochschule der Bundesagentur für Arbeit', null, 'lead']]);
+  });
+
+  it('reads organisations "in cooperation with" names, in seven languages', () => {
+    const names = (text: string) => one(text).map(([name, , role]) => [name, role]);
+    expect(names('The project is run in cooperation with the University of Ghent, Arteveldehogeschool and the City of Ghent.')).toEqual([
+      ['University of Ghent', 'partner'],
+      ['Arteveldehogeschool', 'partner'],
+      ['City of Ghent', 'partner'],
+    ]);
+    expect(names("Le projet est mené en partenariat avec la Mission locale de Huy, le CPAS de Huy et l'AMO Mille Lieux de Vie.").map(([name]) => name)).toEqual([
+      'Mission locale de Huy',
+      'CPAS de Huy',
+      'AMO Mille Lieux de Vie',
+    ]);
+    expect(names('Das Projekt wird in Zusammenarbeit mit der Volkshochschule Linz und dem Jugendzentrum Wels umgesetzt.').map(([name]) => name)).toEqual(['Volkshochschule Linz', 'Jugendzentrum Wels']);
+    expect(names('El proyecto se desarrolla en colaboración con la Fundación Tomillo y la Asociación Semilla.').map(([name]) => name)).toEqual(['Fundación Tomillo', 'Asociación Semilla']);
+    expect(names("Il progetto è realizzato in collaborazione con l'Istituto Comprensivo Como Rebbio e la Cooperativa Il Manto.").map(([name]) => name)).toEqual([
+      'Istituto Comprensivo Como Rebbio',
+      'Cooperativa Il Manto',
+    ]);
+    expect(names('O projeto é desenvolvido em parceria com a Câmara Municipal de Lisboa e a Associação Aprender.').map(([name]) => name)).toEqual(['Câmara Municipal de Lisboa', 'Associação Aprender']);
+    expect(names('Het project wordt uitgevoerd samen met het MBO College Noord, Bredero VMBO-T, stichting Dock, het JIP en andere organisaties waarmee wordt samengewerkt.').map(([name]) => name)).toEqual([
+      'MBO College Noord',
+      'Bredero VMBO-T',
+      'stichting Dock',
+      'JIP',
+    ]);
+  });
+
+  it('reads no organisations from "with" and people, things or one funder', () => {
+    expect(one('Die Materialien entstehen gemeinsam mit Lehrkräften, Eltern und Schulsozialarbeitern.')).toEqual([]);
+    expect(one('Die Beschreibungen werden zusammen mit weiteren Materialien wie Dokumenten, Instrumenten, Infografiken und Videos bereitgestellt.')).toEqual([]);
+    expect(one('The workshop was prepared together with Maria Rossi and Luca Bianchi of the school.')).toEqual([]);
+    expect(one('The guide was published in cooperation with the European Commission.')).toEqual([]);
+    expect(one('El IES Rayuela pone en marcha un proyecto en colaboración con otras instituciones educativas de Portugal e Italia.')).toEqual([]);
+  });
+
+  it('reads an organisation that takes part as a partner, and the page of a partner about its role', () => {
+    expect(one('In the context of its engagement with European Programs, SISERA Greece participates as a partner in the European Project EARS.')).toEqual([['SISERA Greece', 'GR', 'partner']]);
+    expect(one('La Fundación Tomillo participa como socia en el proyecto europeo.')).toEqual([['Fundación Tomillo', null, 'partner']]);
+    expect(one('Participación del IES Rayuela en un programa europeo Erasmus+')).toEqual([['IES Rayuela', null, 'partner']]);
+    expect(read([line('Role of ISOB', true), line('ISOB supports the development of a guide for internships.')])).toEqual([['ISOB', null, 'partner']]);
+    expect(read([line('Rolle Europa Büro'), line('Projekt Partner'), line('Project duration')])).toEqual([['Europa Büro', null, 'partner']]);
+    // The role of the project or of the partners names no partner.
+    expect(read([line('Rolle des Projekts', true), line('Role of Partners', true)])).toEqual([]);
+  });
+});

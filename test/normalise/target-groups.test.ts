@@ -290,3 +290,114 @@ describe('outputs and target groups part: targetGroupsOfPage, round 3, German no
     expect(targetGroupsOfPage({ prose, language: 'de' }).map((g) => g.code)).toEqual(['early-leavers']);
   });
 });
+
+describe('target groups, round 4: labelled lists, context words before a group', () => {
+  const codes = (page: Parameters<typeof targetGroupsOfPage>[0]) => targetGroupsOfPage(page).map((g) => g.code);
+
+  it('keeps young people named alone as an item of a labelled list beside a more specific group', () => {
+    const labelled =
+      'Jovens formandos/estudantes dos 15 aos 24 anos a terminar a escolaridade obrigatória, mas em risco de se tornarem NEETs;\n' +
+      'Jovens da mesma faixa etária que ainda frequentam a escola (ou que estão desempregados).';
+    expect(codes({ labelled, language: 'pt' })).toEqual(expect.arrayContaining(['at-risk-learners', 'young-people']));
+    // The same words in prose still give way to the specific group.
+    expect(codes({ prose: 'O projeto apoia jovens em risco de se tornarem NEETs e outros jovens.', language: 'pt' })).toEqual(['at-risk-learners']);
+  });
+
+  it('reads the first sentence of a labelled paragraph whole and the rest as prose', () => {
+    const labelled =
+      'Das Angebot wendet sich an Jugendliche zwischen 16 und 26 Jahren in einer sogenannten NEET-Situation. ' +
+      'Dazu gehören vor allem Schulabbrecher, denen Selbstvertrauen fehlt. Die Jugendarbeiter gehen auf diese jungen Menschen zu und begleiten sie.';
+    expect(codes({ labelled, prose: labelled, language: 'de' })).toEqual(['neet', 'early-leavers']);
+    // A press-release line under the section names a ministry, not a group.
+    expect(codes({ labelled: 'Pressemitteilung des Ministeriums für Bildung, Kinder und Jugend' })).toEqual([]);
+  });
+
+  it('joins the lines a PDF wrapped inside a labelled section', () => {
+    // Read apart, "young people in the region." would be an item of its own.
+    const labelled = 'Target groups are NEETs and the youth workers who work with\nyoung people in the region.';
+    expect(codes({ labelled })).toEqual(['neet', 'practitioners']);
+    expect(codes({ labelled: 'NEETs\nYoung people in the region' })).toEqual(['neet', 'young-people']);
+  });
+
+  it('reads people in a situation of early school leaving or of social disadvantage as a group', () => {
+    const es =
+      'El objetivo ha sido diseñar planes de orientación profesional para jóvenes de 15 a 29 años que, por su situación de abandono escolar temprano (AET), tienen dificultades.';
+    expect(codes({ prose: es, language: 'es' })).toContain('early-leavers');
+    const en = 'OUR INSTITUTE HAS MANY STUDENTS IN SITUATIONS OF STRONG SOCIAL AND CULTURAL DISADVANTAGE, COMING FROM DEGRADED AREAS.';
+    expect(codes({ prose: en })).toEqual(['disadvantaged']);
+    expect(codes({ prose: 'Il progetto accompagna giovani in situazione di disagio sociale verso il lavoro.', language: 'it' })).toContain('disadvantaged');
+  });
+
+  it('reads no group from the problem named ("the issue of dropouts", "le phénomène des Neets")', () => {
+    expect(codes({ prose: 'In-VET builds on two initiatives that already tackle the issue of dropouts in Europe.' })).toEqual([]);
+    expect(codes({ prose: "Le phénomène des Neets touche l'ensemble de l'Europe.", language: 'fr' })).toEqual([]);
+    expect(codes({ prose: 'Das Problem der Schulabbrecher wird oft unterschätzt.', language: 'de' })).toEqual([]);
+  });
+
+  it('reads no NEETs from what young people may become', () => {
+    const pt = 'Depois de identificados os fatores de risco que levam os jovens a tornarem-se NEETs, o projeto cria um modelo de intervenção.';
+    expect(codes({ prose: pt, language: 'pt' })).toEqual([]);
+    expect(codes({ prose: 'Wir wollen verhindern, dass Jugendliche zu Schulabbrechern werden.', language: 'de' })).not.toContain('early-leavers');
+  });
+
+  it('reads "families ... of pupils" as one group, and no group from those the project cooperates with', () => {
+    const en =
+      'With this project we want to reach families, paying particular attention to families at risk of dropping out, of pupils aged from 6 to 18 years, and to encourage cooperation between families, schools and social assistance actors.';
+    expect(codes({ prose: en })).toEqual(['families']);
+    expect(codes({ prose: 'Le projet s’adresse aux parents des élèves et renforce la coopération entre écoles et associations.', language: 'fr' })).toEqual([
+      'families',
+    ]);
+  });
+
+  it('reads no group from its measured size, unless the project sets out to reduce it', () => {
+    const de =
+      'Die Angebote der Bildung sollen an neue Herausforderungen angepasst werden – die hohe Jugendarbeitslosigkeit und den hohen Anteil von Schülern mit Migrationshintergrund.';
+    expect(codes({ prose: de, language: 'de' })).toEqual([]);
+    expect(codes({ prose: 'Im Mittelpunkt stand die Frage, wie sich der Anteil der Abbrecher/innen verringern lässt.', language: 'de' })).toEqual([
+      'early-leavers',
+    ]);
+  });
+
+  it('takes the people among whom a problem is prevented as a group of their own', () => {
+    const prose =
+      'MOTIVATION: Every year more students in Europe run the risk of leaving school early. PURPOSE: The prevention of early school leaving among young people, by having them talk with each other.';
+    expect(codes({ prose })).toEqual(['at-risk-learners', 'young-people']);
+  });
+
+  it('reads a cue with an adverb inside ("richt zich ook op", "richtet sich vor allem an")', () => {
+    const nl = 'Het project richt zich ook op leerkrachten die extra kennis nodig hebben om leerlingen die geneigd zijn om voortijdig van school te gaan te herkennen.';
+    expect(codes({ prose: nl, language: 'nl' })).toEqual(['practitioners', 'at-risk-learners']);
+    expect(codes({ prose: 'Das Programm richtet sich vor allem an Lehrkräfte und Sozialarbeiter.', language: 'de' })).toEqual(['practitioners']);
+  });
+
+  it('takes a cue that holds a group as saying whom what follows is for', () => {
+    const es =
+      'Lideran el proyecto, un programa que defiende centros educativos que integren estrategias de orientación pensadas para jóvenes con riesgo de abandonar los estudios.';
+    expect(codes({ prose: es, language: 'es' })).toEqual(['at-risk-learners']);
+  });
+
+  it('counts teachers trained in a German compound, and reads no group from sentences about other projects', () => {
+    expect(codes({ prose: 'Für eine 6-tägige internationale Lehrer-Fortbildung erarbeitete das Projektteam eigene Module.', language: 'de' })).toEqual([
+      'practitioners',
+    ]);
+    const other = 'Weitere Projekte von ISOB zum Thema: EARLY identification and TAILORED intervention for young people at risk of NEET.';
+    expect(codes({ prose: other })).toEqual([]);
+  });
+
+  it('maps people who left school early in the seven languages', () => {
+    expect(targetGroupsIn('jongeren die voortijdig met hun opleiding zijn gestopt').map((g) => g.code)).toContain('early-leavers');
+    expect(targetGroupsIn('young people who have left school early').map((g) => g.code)).toContain('early-leavers');
+    expect(targetGroupsIn("des jeunes qui ont quitté l'école sans diplôme").map((g) => g.code)).toContain('early-leavers');
+    expect(targetGroupsIn('Jugendliche, die die Schule ohne Abschluss verlassen haben').map((g) => g.code)).toContain('early-leavers');
+    expect(targetGroupsIn('jóvenes que han abandonado los estudios').map((g) => g.code)).toContain('early-leavers');
+    expect(targetGroupsIn('ragazzi che hanno abbandonato la scuola').map((g) => g.code)).toContain('early-leavers');
+    expect(targetGroupsIn('jovens que abandonaram a escola').map((g) => g.code)).toContain('early-leavers');
+  });
+});
+
+describe('target groups, round 4: whom a problem hits', () => {
+  it('keeps the group a problem word is "of" ("early drop-out of VET students")', () => {
+    const prose = 'The aim of the project is to boost educational partnerships in order to combat early drop-out of VET students.';
+    expect(targetGroupsOfPage({ prose }).map((g) => g.code)).toEqual(['vet-learners']);
+  });
+});

@@ -410,6 +410,28 @@ describe('outputs and target groups part: the generic reader', () => {
     );
   });
 
+  it('reads the list a line announces as the results, and nothing more from the prose', async () => {
+    const text = [
+      'Opening Doors',
+      'Project duration: 2017 – 2019',
+      'Partners work on new ways to strengthen the training of educators and on how basic competences are built into the curriculum.',
+      'The results developed in the project are:',
+      '1) Management manuals;',
+      '2) A study of premature abandonment within the school system;',
+      '3) Institutional programs that are applied in every participant country;',
+      '4) Strategies of intervention for disadvantaged groups.',
+      'The project is financed by Erasmus+ KA2: 2017-1-ES01-KA204-038438',
+    ].join('\n');
+    const record = await readOne('https://example.org/doors.txt', 'text/plain', text);
+    expect(record.outputs.map((o) => o.type)).toEqual(['guide', 'report', 'other', 'methodology']);
+  });
+
+  it('reads a labelled result that is, whole, a kind of product, and not the post line after it', async () => {
+    const html = page('<p>The project gives schools room to discuss dropout and to work together at EU level.</p><h2>Results</h2><p>Best Practices</p><p>Europa Büro|April 3rd, 2019|Projects</p>');
+    const record = await readOne('https://example.org/aboard', 'text/html', html);
+    expect(record.outputs).toEqual([{ title: 'Best Practices', type: 'compendium', count: null }]);
+  });
+
   it('reads nothing of the project from the other posts under a related-content heading', async () => {
     const html = page(
       '<p>Bridges is a project for early school leavers in three cities, aimed at bringing them back to school.</p>' +
@@ -419,6 +441,90 @@ describe('outputs and target groups part: the generic reader', () => {
     const record = await readOne('https://example.org/bridges', 'text/html', html);
     expect(record.targetGroups.map((g) => g.code)).toEqual(['early-leavers']);
     expect(record.outputs).toEqual([]);
+  });
+});
+
+describe('target groups (round 4): labelled sections in the generic reader', () => {
+  it('reads a "Qual o grupo-alvo?" question and a "Público Alvo" field as target-group sections', async () => {
+    const html =
+      '<!doctype html><html lang="pt"><head><title>Caminhos</title></head><body><nav><a href="/">Início</a> | <a href="/projetos">Projetos</a></nav>' +
+      '<h1>Caminhos</h1><p>O projeto Caminhos quer criar uma metodologia para reconhecer cedo os jovens que deixam a escola e desenhar um modelo de intervenção local.</p>' +
+      '<h3>Qual o grupo-alvo do projeto?</h3>' +
+      '<p>Jovens formandos/estudantes dos 15 aos 24 anos, a terminar a escolaridade obrigatória, mas em risco de se tornarem NEETs;</p>' +
+      '<p>Jovens da mesma faixa etária que ainda frequentam a escola ou um centro de formação profissional.</p>' +
+      '<h3>Duração do projeto:</h3><p>O projeto tem a duração de 36 meses.</p>' +
+      '<footer>© 2024 Portal · Política de privacidade</footer></body></html>';
+    const record = await readOne('https://example.org/caminhos', 'text/html', html);
+    expect(record.targetGroups.map((g) => g.code)).toEqual(['young-people', 'at-risk-learners']);
+
+    const card =
+      '<!doctype html><html lang="pt"><head><title>Rumo</title></head><body><h1>Projeto: Rumo</h1>' +
+      '<h2>Descrição</h2><p>O projeto Rumo prevê experiências profissionais num país europeu para grupos de jovens que não estudam, não trabalham nem seguem uma formação (NEET).</p>' +
+      '<dl><dt>Área de Intervenção</dt><dd>EDUCAÇÃO, SOCIAL</dd><dt>Público Alvo</dt><dd>Jovens</dd></dl>' +
+      '<h2>Outros projetos</h2><p>Projeto Rua – Em Família para Crescer</p></body></html>';
+    const rumo = await readOne('https://example.org/rumo', 'text/html', card);
+    expect(rumo.targetGroups.map((g) => g.code)).toEqual(expect.arrayContaining(['young-people', 'neet']));
+  });
+
+  it('ends a PDF\'s target-group part at the next label, so other projects named later give no group', async () => {
+    const pdf = await makePdf([
+      'Kommunale Vernetzung zur Integration junger Menschen in NEET-Situationen',
+      'Laufzeit: 09/2017 - 06/2021',
+      'Zielgruppen und deren Nutzen',
+      'Das Projekt wendet sich an Bildungsträger, an Unternehmen des dritten Sektors und an die Zivilgesellschaft.',
+      'Projektziel',
+      'Ziel war es, die regionale Koordination rund um die Beschäftigungsfähigkeit zu verbessern.',
+      'Weitere Projekte zum Thema',
+      'EARLY identification and TAILORED intervention for young people at risk of NEET - Projektdauer 11/2014 - 10/2017',
+      'Kontakt',
+    ]);
+    const record = await readOne('https://example.org/steckbrief.pdf', 'application/pdf', pdf);
+    expect(record.targetGroups.map((g) => g.code)).toEqual(['institutions']);
+  });
+});
+
+describe('TITLE (round 4): leaflet short names, a trailing "Project", an acronym heading', () => {
+  it('takes the full name under a leaflet\'s short name when the running foot pairs the two', async () => {
+    const pdf = await makePdf([
+      'www.openways-project.eu',
+      'Open-WAYS',
+      'Opening vocational pathways for apprentices at risk of dropping out',
+      'Why Open-WAYS?',
+      'Too many apprentices leave their training before the final exam, and the project wants to support their trainers.',
+      'Open-WAYS – Opening vocational pathways for apprentices at risk of dropping out | www.openways-project.eu | 1/2',
+      'www.openways-project.eu',
+      'Contact us',
+    ]);
+    const record = await readOne('https://example.org/leaflet.pdf', 'application/pdf', pdf);
+    expect(record.title).toBe('Opening vocational pathways for apprentices at risk of dropping out');
+    expect(record.acronym).toBe('Open-WAYS');
+  });
+
+  it('keeps a leaflet\'s short name when nothing pairs it with the line below', async () => {
+    const pdf = await makePdf(['Stop Dropout', 'A European network of schools against early school leaving', 'The network met in Vienna in May.']);
+    const record = await readOne('https://example.org/flyer.pdf', 'application/pdf', pdf);
+    expect(record.title).toBe('Stop Dropout');
+  });
+
+  it('drops a trailing "Project" from a name of several words', async () => {
+    const text = [
+      'Innovation in Early School Leaving Project',
+      'Home | The Project | Partners | Workshops | Contact',
+      'The Innovation in Early School Leaving Project will make it easier to pass on knowledge across the EU.',
+    ].join('\n\n');
+    const record = await readOne('https://example.org/the-project', 'text/plain', text);
+    expect(record.title).toBe('Innovation in Early School Leaving');
+  });
+
+  it('names the project as the heading that writes its acronym and long form together', async () => {
+    const html =
+      '<!doctype html><html lang="fr"><head><title>Projets</title></head><body><nav><a href="/">Accueil</a></nav>' +
+      '<h1>2016/2018 : BRIDGES</h1><p>Imprimer</p><h2>Erasmus+ BRIDGES – Building Routes Into Diplomas for Girls and Excluded Students</h2>' +
+      '<p>Ce projet, cofinancé par la Commission européenne, a commencé en octobre 2016 et s’achèvera en octobre 2018.</p>' +
+      '<footer>© 2024 Asbl</footer></body></html>';
+    const record = await readOne('https://example.org/bridges', 'text/html', html);
+    expect(record.title).toBe('BRIDGES – Building Routes Into Diplomas for Girls and Excluded Students');
+    expect(record.acronym).toBe('BRIDGES');
   });
 });
 
@@ -539,6 +645,50 @@ describe('TITLE (round 2): names in prose, site names, acronyms, first lines, lo
     expect(texts).not.toContain('logo');
     expect(texts).not.toContain('icon');
     expect(texts).not.toContain('Training in London');
+  });
+});
+
+describe('PARTNERS round 4: partner tables and prose through the generic reader', () => {
+  const page = (body: string) =>
+    `<!doctype html><html lang="de"><head><title>SchoolBridge – Erasmus+ Projekt</title></head><body>` +
+    `<div class="cookie-banner">Diese Website verwendet Cookies. <a href="/datenschutz">Mehr erfahren</a></div>` +
+    `<nav><a href="/">Start</a> <a href="/projekte">Projekte</a> <a href="/en">EN</a></nav>` +
+    `<main>${body}</main><footer>© 2024 SchoolBridge · Impressum · Datenschutz</footer></body></html>`;
+
+  it('reads a partner table row by row, with its lead, countries and websites', async () => {
+    const record = await readOne(
+      'https://example.org/schoolbridge',
+      'text/html',
+      page(
+        `<h1>SchoolBridge</h1><p>SchoolBridge hilft Schulen, Schülerinnen und Schüler mit Abbruchrisiko durch Mentoring in der Ausbildung zu halten.</p>` +
+          `<h2>Das Konsortium</h2><table><tr><th>Organisation</th><th>Land</th><th>Rolle</th><th>Website</th></tr>` +
+          `<tr><td>Volkshochschule Linz</td><td>Österreich</td><td>Koordinator</td><td>www.vhs-linz.at</td></tr>` +
+          `<tr><td>Fundación Tomillo</td><td>Spanien</td><td>Partner</td><td>tomillo.org</td></tr>` +
+          `<tr><td>Istituto Tecnico Galilei</td><td>Italien</td><td>Partner</td><td>galilei.edu.it</td></tr></table>`,
+      ),
+    );
+    expect(record.partners.map((p) => [p.name, p.country, p.role, p.website])).toEqual([
+      ['Volkshochschule Linz', 'AT', 'lead', 'www.vhs-linz.at'],
+      ['Fundación Tomillo', 'ES', 'partner', 'tomillo.org'],
+      ['Istituto Tecnico Galilei', 'IT', 'partner', 'galilei.edu.it'],
+    ]);
+    expect(record.countries).toEqual(['AT', 'ES', 'IT']);
+  });
+
+  it('reads a lead in a passive sentence and partners "in Zusammenarbeit mit", not the people it works with', async () => {
+    const record = await readOne(
+      'https://example.org/schoolbridge',
+      'text/html',
+      page(
+        `<h1>SchoolBridge</h1><p>Das Projekt SchoolBridge wird von der Volkshochschule Linz koordiniert. Es entsteht in Zusammenarbeit mit der Pädagogischen Hochschule Oberösterreich und dem Jugendzentrum Wels.</p>` +
+          `<p>Die Materialien entstehen gemeinsam mit Lehrkräften, Eltern und Schulsozialarbeitern.</p>`,
+      ),
+    );
+    expect(record.partners.map((p) => [p.name, p.role])).toEqual([
+      ['Volkshochschule Linz', 'lead'],
+      ['Pädagogischen Hochschule Oberösterreich', 'partner'],
+      ['Jugendzentrum Wels', 'partner'],
+    ]);
   });
 });
 

@@ -2,16 +2,17 @@ import { ExtractError } from '../../core/errors.ts';
 import { parseDate, parseDateRange, parsePeriodInText, parseStatus, projectDateInText, saysCompleted } from '../../normalise/dates.ts';
 import { iscedLevelsIn, measureTypesIn } from '../../normalise/isced.ts';
 import { detectLanguage } from '../../normalise/language.ts';
-import { noteUnmatchedOutput, outputMatches, outputsInProse, parseOutputList } from '../../normalise/outputs.ts';
+import { announcesOutputs, isProductName, noteUnmatchedOutput, outputMatches, outputsInProse, outputsOfAnnouncedList, parseOutputList } from '../../normalise/outputs.ts';
 import { noteUnmatched } from '../../normalise/unmatched.ts';
 import { finaliseRecord } from '../../normalise/record.ts';
 import { noteUnmatchedTargetGroups, targetGroupsOfPage } from '../../normalise/target-groups.ts';
-import { matchKey, splitListItems } from '../../normalise/text.ts';
+import { matchKey, splitListItems, stripBullet } from '../../normalise/text.ts';
 import { emptyRecord, type Output, type Partner, type ProjectRecord, type TargetGroup } from '../../schema/record.ts';
 import type { Status } from '../../schema/vocabularies.ts';
 import { DISCLAIMER_PATTERN, FIELD_LABELS, LISTING_PATTERNS, PROGRAMME_NAMES, PROJECT_NUMBER_PATTERN, PROJECT_WORD_PATTERN, type FieldName } from './labels.ts';
 import { proseOf, readSections, sectionOf, sectionsOf, sectionText, type Layout, type Line } from './sections.ts';
 import { countriesOfPage, partnersOfPage } from './partner-lists.ts';
+import { matchLabel } from './label-matcher.ts';
 import { acronymAfter, chooseTitle, cleanTitle, periodInTitle, plainTextTitle, splitAcronym } from './title.ts';
 
 export interface GenericInput {
@@ -260,7 +261,8 @@ function targetGroupText(layout: Layout, lines: readonly Line[]): string | null 
   if (labelled) parts.push(labelled);
   for (let i = 0; i < lines.length; i++) {
     if (!isTargetGroupHeading(lines[i])) continue;
-    for (let j = i + 1; j < lines.length && !lines[j].heading && !isQuestionLike(lines[j]); j++) parts.push(lines[j].text);
+    // A PDF has no headings: the next label ("Projektziel", "Kontakt") ends the section there.
+    for (let j = i + 1; j < lines.length && !lines[j].heading && !isQuestionLike(lines[j]) && !matchLabel(lines[j].text); j++) parts.push(lines[j].text);
   }
   return parts.length > 0 ? parts.join('\n') : null;
 }
@@ -278,6 +280,31 @@ function targetGroupsOf(layout: Layout, lines: readonly Line[], language: string
 // prose is read only when it has no such list.
 const PROSE_ITEM_WORDS = 30;
 
+// At most this many items follow a line that announces the results ("The results of the project
+// are:"); a line of more words is prose again, and a heading, a label or another colon ends the list.
+const ANNOUNCED_ITEMS = 20;
+const ANNOUNCED_LINE_WORDS = 40;
+
+function announcedOutputItems(layout: Layout, lines: readonly Line[]): string[] {
+  const excluded = new Set(layout.sections.filter((section) => section.field === 'stop').flatMap((section) => section.lines));
+  const items: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i].heading || excluded.has(lines[i]) || matchLabel(lines[i].text) || !announcesOutputs(lines[i].text)) continue;
+    const list: string[] = [];
+    // A list that marks its items ("1)", "-") ends at the first line without a mark.
+    const marked = i + 1 < lines.length && stripBullet(lines[i + 1].text) !== lines[i + 1].text;
+    for (let j = i + 1; j < lines.length && list.length < ANNOUNCED_ITEMS; j++) {
+      const line = lines[j];
+      if (line.heading || excluded.has(line) || matchLabel(line.text) || /[:：]$/.test(line.text.trim())) break;
+      if (line.text.split(/\s+/).length > ANNOUNCED_LINE_WORDS || (marked && stripBullet(line.text) === line.text)) break;
+      list.push(line.text);
+    }
+    // One line after the colon is a sentence as likely as a list.
+    if (list.length >= 2) items.push(...list);
+  }
+  return items;
+}
+
 function outputsOf(layout: Layout, lines: readonly Line[], language: string): Output[] {
   const outputs: Output[] = [];
   const labelled = textOfSections(layout, 'outputs');
@@ -285,7 +312,7 @@ function outputsOf(layout: Layout, lines: readonly Line[], language: string): Ou
     for (const output of parseOutputList(labelled)) {
       if (output.title.split(/\s+/).length > PROSE_ITEM_WORDS || /[.!?]\s+\p{Lu}/u.test(output.title)) {
         outputs.push(...outputsInProse(output.title, { labelled: true, language }));
-      } else if (output.count !== null || outputsInProse(output.title, { labelled: true }).length > 0) {
+      } else if (output.count !== null || isProductName(output.title) || outputsInProse(output.title, { labelled: true }).length > 0) {
         outputs.push(output);
         // "2 Lernspiele": counted, but of no type the vocabulary knows.
         if (outputMatches(output.title).length === 0) noteUnmatched('outputs', output.title);
@@ -294,6 +321,7 @@ function outputsOf(layout: Layout, lines: readonly Line[], language: string): Ou
       }
     }
   }
+  outputs.push(...outputsOfAnnouncedList(announcedOutputItems(layout, lines)));
   // Tags and topic lists ("Project Topics: ... development of training courses") name no product.
   if (outputs.length === 0) outputs.push(...outputsInProse(projectProse(layout, lines, ['themes']), { language }));
   const seen = new Set<string>();

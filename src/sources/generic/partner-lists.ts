@@ -1,8 +1,8 @@
 import { countriesIn, countriesInProse, countryCode, countryOfCity, sortedUnique } from '../../normalise/countries.ts';
-import { countryOfName, looksLikePersonName, parsePartnerLine } from '../../normalise/partners.ts';
+import { countryOfName, looksLikeOrganisation, looksLikePersonName, parsePartnerLine } from '../../normalise/partners.ts';
 import { foldAccents, matchKey, splitListItems } from '../../normalise/text.ts';
 import type { Partner } from '../../schema/record.ts';
-import type { FieldName } from './labels.ts';
+import { PROJECT_WORD_PATTERN, type FieldName } from './labels.ts';
 import { PARTNER_CONTACT_LINE, type Layout, type Line } from './sections.ts';
 
 // Partners and countries as pages give them: labelled sections ("Partners:", "Chef de file"), a
@@ -13,7 +13,7 @@ import { PARTNER_CONTACT_LINE, type Layout, type Line } from './sections.ts';
 // Words that say a line or a sentence is about the partnership, in the record's languages plus
 // Greek and Polish; matched on accent-folded, lower-cased text.
 const PARTNER_CUE =
-  /(?<![\p{L}])(?:partners?|partnern|partnerinnen|partenaires?|partenariat[oa]?|socios?|socias?|parceir[oa]s?|parceria|partnerzy|partnerow|partnerami|partnerstw\p{L}*|εταιρ\p{L}*|φορεις|φορεων|projectpartners|projektpartner\p{L}*|partnerorganisation\p{L}*|organi[sz]ations?|organismes|organizzazioni|organizaciones|organizacoes|entidades|consortium|konsortium|consorcio|consorzio|consorcio)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:partners?|partnern|partnerinnen|partenaires?|partenariat[oa]?|socios?|socias?|parceir[oa]s?|parceria|partnerzy|partnerow|partnerami|partnerstw\p{L}*|εταιρ\p{L}*|φορεις|φορεων|projectpartners|projektpartner\p{L}*|partnerorganisation\p{L}*|(?:other|altri|autres|otros|outros|outras|andere|weitere|overige)\s+(?:beneficiar\p{L}*|begunstigde\p{L}*)|organi[sz]ations?|organismes|organizzazioni|organizaciones|organizacoes|entidades|consortium|konsortium|consorcio|consorzio|consorcio)(?![\p{L}])/iu;
 
 // Headings that open another project's box or a list of other projects ("Weitere Projekte",
 // "Other projects", "Potrebbe interessarti"): what follows them is not this project's.
@@ -216,14 +216,51 @@ const LEADING_AND = /^(?:and|et|und|y|e|ed|en|i|oraz|και|as well as|sowie)\s+
 
 // "X, che è il capofila", "coordinated by X", "mené par X", "Lider projektu X": a lead in a sentence.
 const LEAD_NAME = String.raw`((?:\p{Lu}[\p{L}\p{N}'’.&-]*|\p{N}[\p{Lu}\p{N}]+)(?:\s+(?:\p{Lu}[\p{L}\p{N}'’.&-]*|\p{N}[\p{Lu}\p{N}]+|d['’]\p{Lu}[\p{L}]*|dell['’]\p{L}+|de|di|del|della|delle|dei|degli|agli|des|du|da|do|dos|van|von|für|of|for|e\.V\.|la|le|y|e|i|&)(?![\p{L}]))*)`;
+// A name with the bracket after it: "Anna van Rijncollege (Anna NEXT VMBO)", "Equipo de Desarrollo Organizacional (grupo EDO)".
+const LEAD_NAME_BRACKETED = String.raw`(${LEAD_NAME.slice(1, -1)}(?:\s*\([^()]{2,60}\))?)`;
+// A name that runs to the acronym it is known by, lower-case words and all: "Entente des
+// gestionnaires des maisons de jeunes asbl (EGMJ)"; else a name of capitalised words.
+const NAME_TO_ACRONYM = String.raw`(\p{Lu}[^()\n,.;:!?]{1,100}?\s*\([\p{Lu}\p{N}&.\-]{2,10}\)|${LEAD_NAME.slice(1, -1)})`;
+const PROJECT_NOUN = String.raw`(?:[Pp]roje[ck]t\p{L}*|[Pp]royecto|[Pp]rogetto|[Pp]rojeto|[Pp]rojecto|[Cc]onsorti\p{L}*|[Cc]onsorcio|[Cc]onsorzio|[Cc]ons[oó]rcio|[Pp]artnership|[Pp]artenariat\p{L}*|[Pp]artenariado|[Pp]arceria|[Pp]artnerschap|[Vv]orhaben)`;
+const OBJECT_ARTICLE = String.raw`(?:(?:het|de|the|le|la|les|das|den|die|el|il|lo|o|a|this|ce|dieses|este|questo|dit)\s+|l['’])?`;
+// "Le promoteur du projet est la Mission locale de Huy", "Projektträger ist die Jugendhilfe Süd GmbH",
+// "La entidad coordinadora es ...", "L’ente capofila è ...", "A entidade promotora é ...", "Penvoerder is ...":
+// the lead word, then the name up to the end of its clause (French and Italian names keep lower-case words).
+const anyCase = (words: string): string => words.replace(/(?<![\p{L}])(\p{L})/gu, (letter: string) => `[${letter.toUpperCase()}${letter.toLowerCase()}]`);
+const LEAD_TITLE = anyCase(
+  [
+    'lead partner', 'lead organisation', 'lead organization', 'lead beneficiary', 'project coordinator', 'coordinator', 'project promoter', 'promoter',
+    'chef de file', 'coordinateur', 'coordonnateur', 'promoteur', 'porteur', 'projektträger', 'projektkoordinator', 'koordinator', 'lead-partner',
+    'entidad coordinadora', 'entidad promotora', 'coordinador', 'socio coordinador', 'ente capofila', 'soggetto capofila', 'capofila', 'coordinatore',
+    'ente attuatore', 'soggetto attuatore', 'entidade promotora', 'entidade coordenadora', 'coordenador', 'promotor', 'penvoerder', 'coördinator', 'hoofdaanvrager',
+  ].join('|'),
+);
+const CLAUSE_NAME = String.raw`(\p{Lu}[^,;:()]{1,80}?(?:\s*\([^()]{2,20}\))?)(?=\s*[,;:]|\.\s|\.?$|\s+(?:which|who|qui|que|che|der|die|das|welche|dat|since|depuis|desde|da|sinds|seit)\s|\s+(?:uit|from|aus|in|based\s+in)\s+\p{Lu})`;
+const LEAD_TITLE_IS_NAME = new RegExp(
+  String.raw`(?<![\p{L}])(?:${LEAD_TITLE})(?:\s+(?:of\s+the\s+project|du\s+projet|des\s+Projekts|del\s+proyecto|del\s+progetto|do\s+projeto|van\s+het\s+project))?\s+(?:is|est|ist|es|è|é|war|was|era|fue|foi)\s+(?:(?:the|la|le|les|die|der|das|el|il|lo|o|a|de|het)\s+|l['’])?${CLAUSE_NAME}`,
+  'u',
+);
+
 const LEAD_IN_PROSE: readonly RegExp[] = [
-  new RegExp(String.raw`(?:coordinated|led|managed|run)\s+by\s+(?:the\s+)?${LEAD_NAME}`, 'u'),
-  new RegExp(String.raw`(?:coordonné|mené|porté|piloté)e?\s+par\s+(?:l['’]|le\s+|la\s+|les\s+)?${LEAD_NAME}`, 'u'),
-  new RegExp(String.raw`(?:coordinado|liderado|dirigido)\s+por\s+(?:el\s+|la\s+)?${LEAD_NAME}`, 'u'),
-  new RegExp(String.raw`(?:coordenado|liderado)\s+pel[oa]\s+${LEAD_NAME}`, 'u'),
-  new RegExp(String.raw`(?:coordinato|guidato|promosso)\s+da(?:l|lla|ll['’])?\s*${LEAD_NAME}`, 'u'),
-  new RegExp(String.raw`(?:koordiniert|geleitet)\s+(?:von|durch)\s+(?:der\s+|dem\s+|die\s+)?${LEAD_NAME}`, 'u'),
-  new RegExp(String.raw`(?:gecoördineerd|geleid)\s+door\s+(?:de\s+|het\s+)?${LEAD_NAME}`, 'u'),
+  LEAD_TITLE_IS_NAME,
+  // "La Ville de Nantes, chef de file du projet, accueille ...": the role in apposition.
+  new RegExp(String.raw`${LEAD_NAME_BRACKETED},\s+(?:(?:the|le|la|el|il|o|a|de|der|die|het)\s+|l['’])?(?:${LEAD_TITLE})(?:\s+(?:of\s+the\s+project|du\s+projet|des\s+Projekts|del\s+proyecto|del\s+progetto|do\s+projeto|van\s+het\s+project))?\s*[,;.)]`, 'u'),
+  // "X coordonne le projet", "X coordina il progetto", "X lidera el proyecto", "X leitet das Projekt".
+  new RegExp(String.raw`${LEAD_NAME_BRACKETED},?\s+(?:coordonne|pilote|coordina|coordena|lidera|dirige|leitet|koordiniert|leidt|coördineert|coordinates|leads|manages)\s+${OBJECT_ARTICLE}(?:\p{L}+\s+)?${PROJECT_NOUN}`, 'u'),
+  // "el Equipo ... (grupo EDO) lidera Orienta4YEL1, un proyecto europeo": the project by its name.
+  new RegExp(String.raw`${LEAD_NAME_BRACKETED}\s+(?:coordonne|pilote|coordina|coordena|lidera|dirige|coördineert|coordinates|leads)\s+\p{Lu}[\p{L}\p{N}@+.-]*,\s+(?:un|une|una|uno|um|uma|a|an|een|ein|eine)\s+(?:\p{L}+\s+)?${PROJECT_NOUN}`, 'u'),
+  // "Das Projekt wird von der Region Sardinien koordiniert", "Het project wordt door X gecoördineerd".
+  new RegExp(String.raw`(?:wird|wurde|werden)\s+(?:von|durch)\s+(?:der|dem|den|die|das)?\s*${NAME_TO_ACRONYM}\s+(?:koordiniert|geleitet)`, 'u'),
+  new RegExp(String.raw`(?:wordt|werd)\s+door\s+(?:de\s+|het\s+)?${NAME_TO_ACRONYM}\s+(?:gecoördineerd|gecoordineerd|geleid|getrokken)`, 'u'),
+  // "Koordiniert wird das Projekt durch die HdBA", "Umgesetzt wurde es von der Entente ... (EGMJ)".
+  new RegExp(String.raw`(?:Koordiniert|Geleitet|Getragen|Umgesetzt|Durchgeführt)\s+(?:wird|wurde)\s+(?:es|das\s+(?:Projekt|Vorhaben)|dieses\s+Projekt)\s+(?:von|durch)\s+(?:der\s+|dem\s+|den\s+|die\s+|das\s+)?${NAME_TO_ACRONYM}`, 'u'),
+  new RegExp(String.raw`(?:[Cc]oordinated|[Ll]ed|[Mm]anaged|[Rr]un)\s+by\s+(?:the\s+)?${LEAD_NAME_BRACKETED}`, 'u'),
+  new RegExp(String.raw`(?:[Cc]oordonné|[Mm]ené|[Pp]orté|[Pp]iloté)e?\s+par\s+(?:l['’]|le\s+|la\s+|les\s+)?${LEAD_NAME_BRACKETED}`, 'u'),
+  new RegExp(String.raw`(?:[Cc]oordinado|[Ll]iderado|[Dd]irigido)\s+por\s+(?:el\s+|la\s+)?${LEAD_NAME_BRACKETED}`, 'u'),
+  new RegExp(String.raw`(?:[Cc]oordenado|[Ll]iderado)\s+pel[oa]\s+${LEAD_NAME_BRACKETED}`, 'u'),
+  new RegExp(String.raw`(?:[Cc]oordinato|[Gg]uidato|[Pp]romosso)\s+da(?:l|lla|ll['’])?\s*${LEAD_NAME_BRACKETED}`, 'u'),
+  new RegExp(String.raw`(?:[Kk]oordiniert|[Gg]eleitet)\s+(?:von|durch)\s+(?:der\s+|dem\s+|die\s+)?${LEAD_NAME_BRACKETED}`, 'u'),
+  new RegExp(String.raw`(?:[Gg]ecoördineerd|[Gg]eleid)\s+door\s+(?:de\s+|het\s+)?${LEAD_NAME_BRACKETED}`, 'u'),
   new RegExp(String.raw`(?:[Ll]ider(?:em)?\s+projektu|[Kk]oordynator(?:em)?\s+projektu)\s+${LEAD_NAME}`, 'u'),
   new RegExp(String.raw`(?:dal|il|del)\s+capofila\s+${LEAD_NAME}`, 'u'),
   // "tem a coordenação da Provincia Autonoma di Trento", "sous la coordination de", "under the coordination of".
@@ -234,7 +271,7 @@ const LEAD_IN_PROSE: readonly RegExp[] = [
   // "On the Hungarian side the Tempus Public Foundation (TPF) led the consortium".
   new RegExp(String.raw`${LEAD_NAME}\s*\([\p{Lu}\p{N}&.\-]{2,10}\)\s+(?:led|leads|coordinated|coordinates)\s+the\s+(?:consortium|project|partnership)`, 'u'),
   new RegExp(String.raw`[Cc]apofila\s+[^.;]{0,80}?\s+è\s+${LEAD_NAME}`, 'u'),
-  new RegExp(String.raw`${LEAD_NAME},?\s+(?:che\s+è\s+il\s+capofila|coördineert|coordinates|leads|led\s+the\s+(?:consortium|project)|is\s+the\s+(?:lead|coordinator))`, 'u'),
+  new RegExp(String.raw`${LEAD_NAME_BRACKETED},?\s+(?:che\s+è\s+il\s+capofila|coördineert|coordinates|leads|led\s+the\s+(?:consortium|project)|is\s+the\s+(?:lead|coordinator))`, 'u'),
   new RegExp(String.raw`${LEAD_NAME}(?:,\s+([\p{Lu}][^,.;]{2,60}))?,?\s+(?:in\s+qualità\s+di\s+capofila|come\s+capofila|as\s+(?:the\s+)?(?:lead\s+partner|coordinator|project\s+leader)|en\s+(?:tant\s+que|qualité\s+de)\s+(?:chef\s+de\s+file|coordinat\p{L}+)|como\s+(?:entidad\s+)?coordinador\p{L}*|como\s+(?:entidade\s+)?coordenador\p{L}*)`, 'u'),
   new RegExp(String.raw`${LEAD_NAME}\s+(?:é|è|es|est|is|ist)\s+(?:o|il|el|le|the|de|der)\s+(?:promotor|capofila|coordinador|coordinateur|porteur|coordinator|penvoerder|Koordinator)`, 'u'),
 ];
@@ -242,9 +279,31 @@ const LEAD_IN_PROSE: readonly RegExp[] = [
 // "Naast het Economisch Huis Oostende zijn de andere projectpartners: ...", "Besides X, the other
 // partners are ...": the organisation named before "the other partners" is one of them.
 const BESIDE_PARTNER = new RegExp(
-  String.raw`(?:^|[\s(])(?:[Bb]esides|[Aa]part\s+from|[Ii]n\s+addition\s+to|[Nn]aast|[Nn]eben|[Oo]utre|[Aa]demás\s+de|[Oo]ltre\s+a|[Aa]lém\s+d[aoe]s?)\s+(?:the\s+|het\s+|de\s+|dem\s+|der\s+|l['’]|le\s+|la\s+|el\s+|il\s+|lo\s+|o\s+|a\s+)?${LEAD_NAME},?\s+(?:\p{L}+\s+){0,3}(?:other|andere|autres|otros|altri|outros)(?![\p{L}])`,
+  String.raw`(?:^|[\s(])(?:[Bb]esides|[Aa]part\s+from|[Ii]n\s+addition\s+to|[Nn]aast|[Nn]eben|[Oo]utre|[Aa]demás\s+de|[Oo]ltre\s+a|[Aa]lém\s+d[aoe]s?|[Oo]prócz)\s+(?:the\s+|het\s+|de\s+|dem\s+|der\s+|l['’]|le\s+|la\s+|el\s+|il\s+|lo\s+|o\s+|a\s+)?${LEAD_NAME},?\s+(?:\p{L}+\s+){0,4}(?:other|andere|autres|otros|altri|outros|innych|pozostałych)(?![\p{L}])`,
   'u',
 );
+
+// An organisation the text says takes part as a partner: "SISERA Greece participates as a partner
+// in", "X participe en tant que partenaire", "X nimmt als Partner teil", "X participa como socio",
+// "X partecipa come partner", "X participa como parceiro", "X neemt deel als partner"; and a
+// heading "Participación del IES Rayuela en un programa europeo".
+const PARTNER_IN_PROSE: readonly RegExp[] = [
+  new RegExp(
+    String.raw`${LEAD_NAME}\s+(?:participates|takes\s+part|is\s+involved|participe|intervient|nimmt|wirkt|participa|partecipa|neemt(?:\s+deel)?)\s+(?:\p{Ll}+\s+){0,3}?(?:as\s+(?:a\s+)?(?:project\s+)?partner|en\s+tant\s+que\s+partenaire|comme\s+partenaire|als\s+(?:Projekt)?[Pp]artner|como\s+(?:entidad\s+)?soci[oa]|come\s+partner|como\s+(?:entidade\s+)?parceir[oa]|als\s+(?:project)?partner)(?![\p{L}])`,
+    'u',
+  ),
+  new RegExp(
+    String.raw`^(?:Participation|Participación|Partecipazione|Participação|Teilnahme|Beteiligung|Deelname)\s+(?:of\s+the|of|de\s+la|de\s+l['’]|del|de|du|della|dello|dell['’]|do|da|der|des|von|van\s+het|van\s+de|van)\s*${LEAD_NAME}\s+(?:in|en|à|au|aux|a|al|alla|ao|à|no|na|nos|am|an|im|aan)\s`,
+    'u',
+  ),
+];
+
+function partnersInSentence(sentence: string): string[] {
+  if (sentence.length > MAX_SENTENCE) return [];
+  return PARTNER_IN_PROSE.map((pattern) => pattern.exec(sentence.trim()))
+    .filter((match): match is RegExpExecArray => match !== null)
+    .map((match) => (match.index === 0 ? match[1].replace(SENTENCE_ARTICLE, '') : match[1]).replace(/(?:\s+(?:de|di|del|della|des|du|da|do|dos|van|von|für|of|for|la|le|y|e|i|&))+$/u, ''));
+}
 
 // "Partner aus Norwegen Prios, Spanien Colegio Córdoba ... und Bulgarien ValueMe", "partners from
 // Norway Prios, Spain ...": each item a country and the organisation from it, with no colon.
@@ -284,8 +343,11 @@ function leadsInSentence(sentence: string): string[] {
   if (sentence.length > MAX_SENTENCE) return names;
   for (const pattern of LEAD_IN_PROSE) {
     const match = pattern.exec(sentence);
+    if (!match?.[1]) continue;
+    // "Het Anna van Rijncollege coördineert ...": the article that opens the sentence is not the name's.
+    const first = match.index === sentence.search(/\S/) && match[0].startsWith(match[1]) ? match[1].replace(SENTENCE_ARTICLE, '') : match[1];
     // A name ends on a name word, not on a particle ("Regione Autonoma della Sardegna wraz").
-    if (match?.[1]) names.push([match[1], match[2]].filter(Boolean).join(', ').replace(/(?:\s+(?:de|di|del|della|des|du|da|do|dos|van|von|für|of|for|la|le|y|e|i|&))+$/u, '').replace(/[.,]+$/, ''));
+    names.push([first, match[2]].filter(Boolean).join(', ').replace(/(?:\s+(?:de|di|del|della|des|du|da|do|dos|van|von|für|of|for|la|le|y|e|i|&))+$/u, '').replace(/[.,]+$/, ''));
   }
   return names;
 }
@@ -339,6 +401,79 @@ function namesParagraph(text: string): Partner[] {
   return splitProseList(body).filter((partner) => /^[\p{Lu}\p{N}]/u.test(partner.name));
 }
 
+// A country that ends a line after a dash, a bar, a comma or in brackets: "Pixel Associazione | Italy".
+const COUNTRY_AT_END = /(?:\s[-–—|]\s*|\s*[-–—|]\s|,\s*|\(\s*)([^-–—|,()]+?)\s*\)?\s*[,;.]?\s*$/u;
+
+/**
+ * The partner a line names when it is one organisation and the country it is in, and nothing
+ * else: not a town ("Lisbon, Portugal"), a date or an address with its country.
+ */
+function countryLinePartner(line: Line): Partner | null {
+  const text = line.text.trim();
+  if (line.heading || text.split(/\s+/).length > 16 || !/^[\p{Lu}\p{N}]/u.test(text) || !looksLikePartnerItem(text)) return null;
+  const end = COUNTRY_AT_END.exec(text);
+  if (!end || countryCode(end[1]) === null) return null;
+  const partner = parsePartnerLine(text.replace(/[,;.]\s*$/, ''));
+  if (!partner || partner.country === null || (partner.city !== null && matchKey(partner.city) !== matchKey(partner.name)) || countryOfCity(partner.name) !== null) return null;
+  if (/\b(?:19|20)\d{2}\b|\b\d{4,5}\b/.test(partner.name) || NOT_A_PARTNER.test(partner.name)) return null;
+  return partner;
+}
+
+/** "Marta Pinto", "Susanne Linde & Klaus Linde-Leimer": a line that only names one person or two. */
+function namesPersons(text: string): boolean {
+  const people = text.trim().split(/\s*(?:&|,|\s(?:and|und|et|y|e|en)\s)\s*/u);
+  return people.length <= 3 && people.every((person) => looksLikePersonName(person));
+}
+
+// Column heads of a partner table, accent-folded: the organisation, its country, town and role,
+// and columns read past (website, contact).
+const COLUMN_HEADS: readonly [Column, RegExp][] = [
+  ['name', /^(?:(?:partner|project\s*partner|lead\s*partner)?\s*(?:organi[sz]ations?|organismes?|organismos?|organizac(?:ao|oes)|organizzazion[ei]|organisaties?|organisationen?|partnerorganisation(?:en)?|institutions?|instituciones?|instituic(?:ao|oes)|istituzion[ei]|instellingen?|einrichtungen?|entidad(?:es)?|entidades?|ente|enti)(?:\s+name)?|partners?|partenaires?|socios?|parceiros?|beneficiar(?:y|ies|io|ios)|beneficiaires?|name|nom|nombre|nome|naam|organisation\s+name|name\s+of\s+(?:the\s+)?organi[sz]ation)$/],
+  ['country', /^(?:country|countries|pays|land|lander|pais|paese|paesi|staat|nation)$/],
+  ['city', /^(?:city|town|ville|stadt|ort|ciudad|citta|cidade|stad|plaats|localidad|localita|location|sede|sitz)$/],
+  ['role', /^(?:role|rolle|rol|ruolo|papel|type|typ|tipo|status|function|funktion|fonction|funcion|funzione|funcao)$/],
+  ['other', /^(?:website|web\s*site|site\s+web|sitio\s+web|sito\s+web|web|url|e-?mail|contact\p{L}*|kontakt\p{L}*|ansprechpartner\p{L}*|logo|region|regione|regiao)$/u],
+];
+type Column = 'name' | 'country' | 'city' | 'role' | 'other';
+// Roles a table gives a partner besides lead and partner: beneficiary, associated partner, observer.
+const ROLE_CELL = /(?<![\p{L}])(?:beneficiar\p{L}*|begunstig\p{L}*|begunstigde|associate\p{L}*|associe\p{L}*|asociad\p{L}*|associad\p{L}*|associat\p{L}*|assoziiert\p{L}*|geassocieerd\p{L}*|observer|observateur|beobachter|full)(?![\p{L}])/u;
+
+/**
+ * A partner table the page's text gives a cell a line ("Organisation", "Land", "Rolle", then three
+ * lines a row): its partners and lines, or null. Each row must give a country in its country
+ * column and a role word in its role column; the table ends at the first row that does not.
+ */
+function flatTable(lines: readonly Line[], start: number): { partners: Partner[]; lines: Line[] } | null {
+  const columns: Column[] = [];
+  for (let at = start; at < lines.length && columns.length < 6; at++) {
+    const text = fold(lines[at].text.replace(/[:：]\s*$/, '').trim());
+    const column = text.split(/\s+/).length <= 4 ? COLUMN_HEADS.find(([, pattern]) => pattern.test(text))?.[0] : undefined;
+    if (!column || lines[at].heading) break;
+    columns.push(column);
+  }
+  if (columns.length < 2 || columns.filter((c) => c === 'name').length !== 1 || !columns.some((c) => c === 'country' || c === 'role' || c === 'city')) return null;
+  const partners: Partner[] = [];
+  let at = start + columns.length;
+  for (; at + columns.length <= lines.length; at += columns.length) {
+    const cells = lines.slice(at, at + columns.length);
+    if (cells.some((cell) => cell.heading)) break;
+    const cell = (column: Column) => cells[columns.indexOf(column)]?.text.trim() ?? '';
+    const name = cell('name');
+    if (!/^[\p{Lu}\p{N}]/u.test(name) || !looksLikePartnerItem(name)) break;
+    const country = columns.includes('country') ? countryCode(cell('country')) : null;
+    if (columns.includes('country') && country === null) break;
+    const role = columns.includes('role') ? roleLine(cell('role')) ?? (ROLE_CELL.test(fold(cell('role'))) ? 'partner' : null) : null;
+    if (columns.includes('role') && role === null) break;
+    const partner = parsePartnerLine(name, { lead: role === 'lead' });
+    if (!partner) break;
+    const city = columns.includes('city') ? cell('city') : null;
+    const website = cells.map((c) => c.text.trim()).find((text, i) => columns[i] === 'other' && /^(?:https?:\/\/|www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:\/\S*)?$/i.test(text));
+    partners.push({ ...partner, country: country ?? partner.country, city: city || partner.city, website: partner.website ?? website ?? null });
+  }
+  if (partners.length === 0) return null;
+  return { partners, lines: lines.slice(start, start + columns.length * (partners.length + 1)) };
+}
+
 interface Found {
   partners: Partner[];
   /** Countries of lines that announce countries ("Partner countries", "Countries:"). */
@@ -353,21 +488,32 @@ export function partnersOfPage(lines: readonly Line[], layout: Layout): Partner[
   const found: Found = { partners: [], countryLines: [] };
   const own = projectLines(lines, layout);
 
+  // Tables of partners, a cell a line, read row by row before anything reads their cells alone.
+  const sectionsDone = new Set<Line>();
+  const ownLineList = own.map((entry) => entry.line);
+  for (let index = 0; index < own.length; index++) {
+    const table = flatTable(ownLineList, index);
+    if (!table) continue;
+    found.partners.push(...table.partners);
+    table.lines.forEach((line) => sectionsDone.add(line));
+    index += table.lines.length - 1;
+  }
+
   // Labelled sections: the lead label's first item is the lead; role lines inside switch roles.
   const allLines = new Set(lines);
   const ownLines = new Set(own.map((entry) => entry.line));
-  const sectionsDone = new Set<Line>();
   for (const section of layout.sections) {
     if (section.field !== 'partners' && section.field !== 'leadPartner') continue;
     // A section whose lines sit in another project's box or a related block is not this project's
     // (a label's inline value is a line of its own, which the page's lines do not hold).
     if (section.lines.some((line) => allLines.has(line) && !ownLines.has(line))) continue;
+    const sectionLines = section.lines.filter((line) => !sectionsDone.has(line));
     section.lines.forEach((line) => sectionsDone.add(line));
     let role: 'lead' | 'partner' = section.field === 'leadPartner' ? 'lead' : 'partner';
     let first = true;
     // A fact table's row name ("TYPE OF ORGANIZATION", "ADDRESS") makes the next item its value.
     let row: string | null = null;
-    for (const item of itemsOfSection(section.lines.map((line) => line.text))) {
+    for (const item of itemsOfSection(sectionLines.map((line) => line.text))) {
       if (row !== null) {
         const last = found.partners[found.partners.length - 1];
         const field = row;
@@ -423,13 +569,22 @@ export function partnersOfPage(lines: readonly Line[], layout: Layout): Partner[
   // Announced lists and lists in sentences, in the lines no label claimed.
   let listRole: 'lead' | 'partner' | null = null;
   let listHadCountry = false;
-  for (const { line, field } of own) {
+  let listLast: Partner | null = null;
+  const free = (at: number): boolean => at < own.length && !sectionsDone.has(own[at].line) && own[at].field !== 'countries';
+  for (let index = 0; index < own.length; index++) {
+    const { line, field } = own[index];
     if (sectionsDone.has(line) || field === 'countries') {
       listRole = null;
       continue;
     }
     const text = line.text;
     const folded = fold(text);
+    // "Organisation | Country" lines one after the other, with nothing to announce them.
+    if (!listRole && countryLinePartner(line) && [index + 1, index + 2].some((at) => free(at) && countryLinePartner(own[at].line))) {
+      listRole = 'partner';
+      listHadCountry = false;
+      listLast = null;
+    }
     if (listRole) {
       const switched = roleLine(text);
       if (switched) {
@@ -441,17 +596,26 @@ export function partnersOfPage(lines: readonly Line[], layout: Layout): Partner[
         listRole = null;
         continue;
       }
+      // "Marta Pinto" under "Inovaformação ... | Portugal": the contact of the partner above.
+      if (listHadCountry && listLast && !listLast.contactName && !line.heading && namesPersons(text)) {
+        listLast.contactName = text.trim();
+        continue;
+      }
       if (!line.heading && looksLikePartnerItem(text) && text.split(/\s+/).length <= 16 && /^\p{Lu}|^\d/u.test(text)) {
         const partner = parsePartnerLine(text.replace(/[,;.]\s*$/, ''), { lead: listRole === 'lead' });
-        // Once the list has given countries, a line without one is past its end.
-        if (partner && !(listHadCountry && !partner.country)) {
+        // Once the list has given countries, a line without one is past its end, unless the line
+        // after it goes on with one ("Digg ‘Out – jongerenorganisatie Almere" between two).
+        const goesOn = free(index + 1) && countryLinePartner(own[index + 1].line) !== null;
+        if (partner && !(listHadCountry && !partner.country && !goesOn)) {
           listHadCountry ||= partner.country !== null;
           found.partners.push(partner);
+          listLast = partner;
           if (listRole === 'lead') listRole = 'partner';
           continue;
         }
       }
       listRole = null;
+      listLast = null;
     }
     // A line that announces a list: a heading or short line about partners, or any line ending in a colon.
     const lastSentence = text.split(SENTENCE_END).pop() ?? text;
@@ -468,8 +632,18 @@ export function partnersOfPage(lines: readonly Line[], layout: Layout): Partner[
       continue;
     }
     const role = roleLine(text);
-    if (role === 'lead' && !line.heading) {
+    // A lead heading ("Soggetto attuatore", "Lead beneficiary") counts when an organisation, not a person, follows it.
+    const next = free(index + 1) ? own[index + 1].line : null;
+    const organisationNext = next !== null && !next.heading && looksLikePartnerItem(next.text) && next.text.split(/\s+/).length <= 16 && !namesPersons(next.text);
+    if (role === 'lead' && (!line.heading || organisationNext)) {
       listRole = 'lead';
+      continue;
+    }
+    // "Role of ISOB", "Rolle Europa Büro": the page of a partner that says what it does in the project.
+    const roleOf = ROLE_OF.exec(text.trim());
+    if (roleOf && (roleOf[1].match(/\p{Lu}/gu)?.length ?? 0) >= 2 && !PARTNER_CUE.test(fold(roleOf[1])) && !PROJECT_WORD_PATTERN.test(roleOf[1])) {
+      const partner = parsePartnerLine(roleOf[1]);
+      if (partner) found.partners.push(next && roleLine(next.text) === 'lead' ? { ...partner, role: 'lead' } : partner);
       continue;
     }
     // Sentences: a lead named in words, and a list run on after a colon.
@@ -483,6 +657,11 @@ export function partnersOfPage(lines: readonly Line[], layout: Layout): Partner[
       const colon = colonMark ? colonMark.index + colonMark[0].length - 2 : -1;
       found.partners.push(...countryLedList(sentence));
       found.partners.push(...verbLedList(sentence));
+      found.partners.push(...withList(sentence));
+      for (const name of partnersInSentence(sentence)) {
+        const partner = parsePartnerLine(name, { prose: true });
+        if (partner) found.partners.push(partner);
+      }
       const beside = BESIDE_PARTNER.exec(sentence);
       if (beside?.[1] && PARTNER_CUE.test(fold(sentence.slice(beside.index)))) {
         const partner = parsePartnerLine(beside[1], { prose: true });
@@ -507,8 +686,19 @@ export function partnersOfPage(lines: readonly Line[], layout: Layout): Partner[
       }
     }
   }
+  // A fact table's unlabelled row "Zespol Szkol ... w Bydgoszczy (PL)": the one organisation a page
+  // gives, with its country code; only when nothing else named a partner.
+  if (found.partners.length === 0) {
+    for (const { line, field } of own) {
+      const coded = field === null && !line.heading ? CODED_ORGANISATION.exec(line.text.trim()) : null;
+      if (!coded || countryCode(coded[2]) === null || coded[1].split(/\s+/).length < 2 || namesPersons(coded[1]) || PROJECT_WORD_PATTERN.test(coded[1])) continue;
+      const partner = parsePartnerLine(line.text.trim());
+      if (partner?.country) found.partners.push(partner);
+    }
+  }
   const sentences = proseSentences(own.map((entry) => entry.line.text));
   tieContacts(found.partners, own.map((entry) => entry.line.text));
+  leadByCoordinator(found.partners, own.map((entry) => entry.line.text));
   return dedupe(found.partners.filter((partner) => countryCode(partner.name) === null && !NOT_A_PARTNER.test(partner.name)).map((partner) => withFullName(partner, sentences)));
 }
 
@@ -551,6 +741,62 @@ function verbLedList(sentence: string): Partner[] {
     .map((partner) => (partner.city !== null && partner.name.includes(partner.city) ? { ...partner, city: null, country: null } : partner));
 }
 
+// "in cooperation with", "in Zusammenarbeit mit", "samen met" ...: the organisations a project works with, named after it.
+const WITH_PHRASE =
+  /(?<![\p{L}])(?:in\s+(?:close\s+)?(?:cooperation|co-operation|collaboration|partnership)\s+with|together\s+with|jointly\s+with|en\s+(?:étroite\s+)?(?:collaboration|coopération|partenariat)\s+avec|in\s+(?:enger\s+)?(?:zusammenarbeit|kooperation)\s+mit|gemeinsam\s+mit|zusammen\s+mit|en\s+(?:estrecha\s+)?(?:colaboración|cooperación)\s+con|junto\s+(?:con|a)|in\s+(?:stretta\s+)?(?:collaborazione|cooperazione)\s+con|in\s+partenariato\s+con|insieme\s+(?:a|con)|em\s+(?:estreita\s+)?(?:parceria|colaboração|cooperação)\s+com|juntamente\s+com|in\s+(?:nauwe\s+)?samenwerking\s+met|samen\s+met)\s+/iu;
+// Articles and the preposition a list repeats before each name ("de la Fundación", "het JIP", "dem Ministerium").
+const WITH_ARTICLE = /^(?:(?:de\s+la|de\s+l['’]|del|de|della|dello|dell['’]|des|du|do|da|dos|das|van|von|with|con|com|avec|mit|met)\s+)?(?:l['’]\s*|(?:het|de|der|die|das|dem|den|the|le|la|les|el|los|las|il|lo|gli|i|o|a|os|as)\s+)?/iu;
+// A name, or a lower-case kind before one ("stichting Dock", "l’associazione Lievito").
+const WITH_NAME = new RegExp(String.raw`^(?:\p{Ll}[\p{L}-]*\s+(?=\p{Lu}))?${LIST_NAME}(?:\s*\([^()]{1,80}\))?`, 'u');
+
+/**
+ * Organisations named after "in cooperation with" and its kind, two or more joined by commas and
+ * "and"; the list ends at the first item that names none ("... en andere organisaties").
+ */
+function withList(sentence: string): Partner[] {
+  if (sentence.length > MAX_SENTENCE) return [];
+  const phrase = WITH_PHRASE.exec(sentence);
+  if (!phrase) return [];
+  const rest = sentence.slice(phrase.index + phrase[0].length).replace(/[.;:]\s*$/, '');
+  const items = splitOnCommas(rest.replace(/\s*[;:].*$/u, ''));
+  const names: string[] = [];
+  for (const [at, item] of items.entries()) {
+    const bare = item.replace(WITH_ARTICLE, '').trim();
+    // Inside the list an item is a name and nothing else, lower-case words and all ("Mission
+    // locale de Huy"); the last one may run on into the sentence, so only its name is kept.
+    const inner = at < items.length - 1 && /^(?:\p{Ll}[\p{L}-]*\s+)?[\p{Lu}\p{N}]/u.test(bare) && bare.split(/\s+/).length <= 8;
+    const name = inner ? [bare] : WITH_NAME.exec(bare);
+    if (!name) break;
+    if (namesOrganisation(name[0])) names.push(name[0]);
+  }
+  if (names.length < 2) return [];
+  return names
+    .map((name) => parsePartnerLine(name, { prose: true }))
+    .filter((partner): partner is Partner => partner !== null && partner.name.split(/\s+/).length <= 10 && countryCode(partner.name) === null)
+    .map((partner) => (partner.city !== null && partner.name.includes(partner.city) ? { ...partner, city: null, country: null } : partner));
+}
+
+const CODED_ORGANISATION = /^(\p{Lu}[^()|:;]{2,120}?)\s*\((\p{Lu}{2})\)$/u;
+
+/**
+ * An item of a "with" list that names an organisation, not people or things: a word that says so
+ * ("stichting Dock", "Jugendzentrum Wels"), an acronym ("JIP", "Bredero VMBO-T"), or two capitalised
+ * words in a row that are no person's name. German capitalises every noun ("mit Eltern und
+ * Lehrkräften", "Dokumenten, Instrumenten"), so a lone capitalised word is not enough.
+ */
+function namesOrganisation(name: string): boolean {
+  const bare = name.replace(/\s*\([^()]*\)\s*$/u, '');
+  if (!/^(?:\p{Ll}[\p{L}-]*\s+)?[\p{Lu}\p{N}]/u.test(bare)) return false;
+  if (/^\p{Ll}/u.test(bare) && !looksLikeOrganisation(bare.split(/\s+/)[0])) return false;
+  if (looksLikeOrganisation(bare) || /\p{Lu}{2}/u.test(bare)) return true;
+  // "Fundación Tomillo", "Mission locale de Huy": capitalised words joined, at most by a particle.
+  return /\p{Lu}[\p{L}'’-]*(?:\s+\p{Ll}[\p{L}'’-]*)?\s+(?:(?:de|di|del|della|des|du|da|do|van|von|of|for|für)\s+)?\p{Lu}/u.test(bare) && !looksLikePersonName(bare);
+}
+
+// "Role of ISOB", "Rôle de X", "Rolle von X", "Rolle Europa Büro", "Ruolo di X", "Papel da X", "Rol van X".
+const ROLE_OF =
+  /^(?:[Rr]ole|[Rr]ôle|[Rr]olle|[Rr]uolo|[Pp]apel|[Rr]ol)\s+(?:(?:of|de\s+la|de\s+l['’]|de|du|des|von|der|di|del|della|dell['’]|do|da|van\s+de|van\s+het|van)\s+)?(?:(?:the|la|le|il|el|o|a|de|het|der|die|das)\s+)?(\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}&.'’-]*){0,4})\s*:?$/u;
+
 // "Jean-Marc Cantinaux, Directeur du SAS Aux Sources", "Ana Silva, coordinator of CECOA": a
 // person and the partner whose role they hold.
 const PERSON_ROLE = new RegExp(
@@ -567,6 +813,30 @@ function tieContacts(partners: Partner[], texts: readonly string[]): void {
     if (!match || !looksLikePersonName(match[1])) continue;
     const partner = byKey.get(matchKey(match[2]));
     if (partner && !partner.contactName) partner.contactName = match[1].trim();
+  }
+}
+
+// "please contact the project coordinator, Ms. Marta Pinto", "la coordinatrice du projet, Mme ...":
+// the person who coordinates the project, by name.
+const COORDINATOR_PERSON = new RegExp(
+  String.raw`(?<![\p{L}])(?:[Pp]roje[ck]t\s*)?(?:[Cc]o-?ordinat(?:or|rice|eur)|[Cc]oordonnat(?:eur|rice)|[Kk]oordinator(?:in)?|[Cc]oordinador(?:a)?|[Cc]oordinatore|[Cc]oordenador(?:a)?|[Cc]oördinator|[Pp]rojectleider|[Pp]rojektleiter(?:in)?)` +
+    String.raw`(?:\s+(?:of\s+the\s+project|du\s+projet|des\s+Projekts|del\s+proyecto|del\s+progetto|do\s+projeto|van\s+het\s+project))?\s*[,:]?\s+` +
+    String.raw`(?:(?:Ms|Mr|Mrs|Dr|Prof|Mme|M|Frau|Herr|Sra|Sr|Dott\.ssa|Dott|Dña|Drs|Ir)\.?\s+)*(\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}[\p{L}'’-]+|de|da|van|von|der|del|di|dos))*)`,
+  'u',
+);
+
+/** The partner whose contact the page names as the project's coordinator leads it, when no partner is lead yet. */
+function leadByCoordinator(partners: Partner[], texts: readonly string[]): void {
+  if (partners.some((partner) => partner.role === 'lead')) return;
+  for (const text of texts) {
+    const match = COORDINATOR_PERSON.exec(text);
+    if (!match || !looksLikePersonName(match[1])) continue;
+    const person = matchKey(match[1]);
+    const led = partners.filter((partner) => partner.contactName !== null && matchKey(partner.contactName) === person);
+    if (led.length === 1) {
+      led[0].role = 'lead';
+      return;
+    }
   }
 }
 
@@ -593,9 +863,30 @@ function proseSentences(texts: readonly string[]): ProseSentence[] {
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}\p{N}'’.&-]*|\p{N}[\p{Lu}\p{N}]+)`;
-const NAME_LINK = String.raw`(?:de|di|del|della|des|du|da|das|do|dos|van|von|für|of|for|the|and|with|la|le|y|e|i|per|pour|para|voor|&|non-profit)`;
+const NAME_LINK = String.raw`(?:de|di|del|della|des|der|du|da|das|do|dos|van|von|für|of|for|the|and|with|la|le|y|e|i|per|pour|para|voor|&|non-profit)`;
 const SHORT_LINK = String.raw`(?:de|di|del|della|des|du|da|das|do|dos|van|von|für|of|for|the|with|la|le|per|pour|para|voor|non-profit)`;
 const SENTENCE_ARTICLE = /^(?:A|O|Os|As|La|Le|Les|Il|Lo|El|Los|Las|Der|Die|Das|Het|De|The)\s+(?=\p{Lu})/u;
+
+/**
+ * A spelled-out name starts with its acronym's letter: German nouns before it are the sentence's
+ * ("Leitung der Hochschule der Bundesagentur für Arbeit (HdBA)" -> "Hochschule der ..."). Only
+ * words joined to the name by a particle go, and only when the rest is a name of two words or more.
+ */
+function fromInitial(full: string, acronym: string): string {
+  const initial = foldAccents(acronym[0]).toLowerCase();
+  const words = full.split(/\s+/);
+  if (foldAccents(words[0][0] ?? '').toLowerCase() === initial) return full;
+  for (let at = 2; at < Math.min(words.length - 1, 5); at++) {
+    const joined = new RegExp(String.raw`^${NAME_LINK}$`, 'u').test(words[at - 1]);
+    if (joined && /^\p{Lu}/u.test(words[at]) && foldAccents(words[at][0]).toLowerCase() === initial) return words.slice(at).join(' ');
+  }
+  return full;
+}
+
+/** "USIE", "FSZK", and acronyms in mixed case ("HdBA", "CRiEDO"): capitals, with no run of three small letters. */
+function isAcronym(name: string): boolean {
+  return /^[\p{Lu}\p{N}&.\-]{2,8}$/u.test(name) || (/^\p{Lu}[\p{L}\p{N}&.\-]{1,7}$/u.test(name) && (name.match(/\p{Lu}/gu)?.length ?? 0) >= 2 && !/\p{Ll}{3}/u.test(name));
+}
 
 /**
  * The name a page spells out for a partner its list gives short (a logo's alt text, an acronym),
@@ -605,7 +896,7 @@ const SENTENCE_ARTICLE = /^(?:A|O|Os|As|La|Le|Les|Il|Lo|El|Los|Las|Der|Die|Das|H
  */
 function spelledOut(name: string, sentences: readonly ProseSentence[]): { full: string; sentence: ProseSentence } | null {
   const quoted = escapeRegExp(name);
-  const acronym = /^[\p{Lu}\p{N}&.\-]{2,8}$/u.test(name);
+  const acronym = isAcronym(name);
   const patterns: RegExp[] = acronym
     ? [
         // "Full Name (ACR)"
@@ -624,10 +915,16 @@ function spelledOut(name: string, sentences: readonly ProseSentence[]): { full: 
     for (const pattern of patterns) {
       const match = pattern.exec(sentence.text);
       if (!match) continue;
-      let full = acronym ? match[1] : `${match[1]}${name}${match[2]}`;
+      // "Participación del IES Rayuela", "Leitung der ISOB": words joined to the left by a particle
+      // name something the organisation belongs to or does, not the organisation.
+      const left = !acronym && new RegExp(String.raw`(?:^|\s)${SHORT_LINK}\s+$`, 'u').test(match[1]) ? '' : match[1];
+      // "IES Rayuela de Móstoles": one word after a particle is the place the organisation stands in.
+      const right = new RegExp(String.raw`^\s+${SHORT_LINK}\s+\S+$`, 'u').test(match[2] ?? '') ? '' : match[2];
+      let full = acronym ? match[1] : `${left}${name}${right}`;
       full = full.trim().replace(/\s*[,;:]$/, '');
       // An article that opens the sentence is not part of the name.
       if (match.index === sentence.text.search(/\S/)) full = full.replace(SENTENCE_ARTICLE, '');
+      if (acronym) full = fromInitial(full, name);
       // A dangling link word ("... Forum and") is not part of it either.
       full = full.replace(new RegExp(String.raw`\s+${NAME_LINK}$`, 'u'), '');
       const words = full.split(/\s+/).length;
@@ -664,7 +961,7 @@ function countryWhereNamed(name: string, sentences: readonly ProseSentence[]): s
  * full name, and the country of the sentence that spells it out.
  */
 function withFullName(partner: Partner, sentences: readonly ProseSentence[]): Partner {
-  const acronym = /^[\p{Lu}\p{N}&.\-]{2,8}$/u.test(partner.name);
+  const acronym = isAcronym(partner.name);
   const short = !acronym && partner.country === null && partner.city === null && partner.name.length <= 30 && partner.name.split(/\s+/).length <= 2 && /^[\p{Lu}\p{N}]/u.test(partner.name);
   const spelled = acronym || short ? spelledOut(partner.name, sentences) : null;
   if (!spelled) return partner.country === null ? { ...partner, country: countryWhereNamed(partner.name, sentences) } : partner;

@@ -1,4 +1,4 @@
-import { matchKey } from '../../normalise/text.ts';
+import { escapeRegExp, matchKey } from '../../normalise/text.ts';
 import { matchLabel } from './label-matcher.ts';
 import { BREADCRUMB_WORDS } from './labels.ts';
 import type { Line } from './sections.ts';
@@ -17,6 +17,8 @@ const METADATA_LINE = /\S\s+·\s+\S.*\s·\s+\S/u;
 const PAGE_MARKER = /^(?:page|seite|p[aá]gina|strona|σελίδα|pag\.?)\s*\d+(?:\s*(?:of|von|de|di|z|από|\/)\s*\d+)?$/iu;
 const TRAILING_BRACKET = /^(.*\S)\s*(?:\(([^()]{1,40})\)|["“”„«]([^"“”„«»]{1,40})["“”»])$/u;
 
+const looksLikeShortName = (text: string): boolean => text.split(/\s+/).length <= 4 && /\p{Lu}/u.test(text) && !/[.!?]$/.test(text);
+
 function looksLikeAcronym(text: string): boolean {
   return /\p{Lu}/u.test(text) && text.split(/\s+/).length <= 4 && !/[.;:!?]$/.test(text);
 }
@@ -29,13 +31,15 @@ export function splitAcronym(title: string): { title: string; acronym: string | 
   return { title, acronym: null };
 }
 
-/** The short name written on its own line right after the title line, if any. */
+/** The short name written on its own line right after the title line (or before it, paired with it elsewhere), if any. */
 export function acronymAfter(lines: readonly Line[], title: string): string | null {
   const index = lines.findIndex((line) => line.text === title || splitAcronym(line.text).title === title);
   if (index < 0) return null;
   const next = lines[index + 1]?.text ?? '';
   const match = SET_APART_NAME.exec(next);
-  return match && looksLikeAcronym(match[1]) ? match[1].trim() : null;
+  if (match && looksLikeAcronym(match[1])) return match[1].trim();
+  const previous = lines[index - 1]?.text;
+  return previous !== undefined && pairedShortName(lines, previous, title) ? previous : null;
 }
 
 /**
@@ -67,6 +71,8 @@ export function plainTextTitle(lines: readonly Line[]): string | null {
     if (text.length > 250) return null;
     // A title wrapped over two lines: "Kommunale Vernetzung zur Integration junger Menschen" /
     // "in NEET-Situationen (NEETSinACTION)".
+    const full = fullNameAfter(lines, i);
+    if (full) return full;
     let title = text;
     for (let j = i + 1; j < lines.length && j <= i + 2; j++) {
       const next = lines[j];
@@ -79,10 +85,29 @@ export function plainTextTitle(lines: readonly Line[]): string | null {
   return null;
 }
 
+// "In-VET" over "Preventing initial VET dropouts and fostering trainees' inclusion", with a running
+// foot "In-VET – Preventing initial VET dropouts ...": a leaflet opens with its short name, then the
+// full name, and pairs the two elsewhere. The full name is the title, the short one its acronym.
+const PAIR_SEPARATOR = '\\s*[-–—:|]\\s*';
+function pairedShortName(lines: readonly Line[], short: string, full: string): boolean {
+  if (!looksLikeShortName(short) || full.split(/\s+/).length < 3 || /[.!?:;]$/.test(full) || matchLabel(full)) return false;
+  const pair = new RegExp(`(?:^|\\s)${escapeRegExp(short)}${PAIR_SEPARATOR}${escapeRegExp(full)}`, 'u');
+  return lines.some((line) => pair.test(line.text));
+}
+
+function fullNameAfter(lines: readonly Line[], at: number): string | null {
+  const short = lines[at].text;
+  const next = lines[at + 1]?.text;
+  return next !== undefined && pairedShortName(lines, short, next) ? next : null;
+}
+
 // "2017-2020: Don't Drop Me Outside", "(2014-2016) X": a period written before the name.
 const LEADING_PERIOD = /^[([]?\s*(?:19|20)\d{2}\s*(?:[-–—\/]\s*(?:(?:19|20)?\d{2}))?\s*[)\]]?\s*[:|–—-]\s+/u;
 // "STUDY SUPPORT EN", "Projet X (FR)": a language tag the site adds for its language versions.
 const TRAILING_LANGUAGE = /\s+[([]?(?:EN|FR|DE|ES|IT|PT|NL|PL|EL|GR)[)\]]?$/;
+// "Innovation in Early School Leaving Project": English writes the word after the name; it is the
+// same decoration as "Projet X" before it. A name of one word keeps it ("Stop Project").
+const TRAILING_PROJECT_WORD = /(?<=\S\s+\S+)\s+[Pp]roject$/u;
 // "Erasmus+ project: X", "Interreg 2 Seas Mers Zeeën Project: X", "Projet : X", "Progetto X",
 // "Projeto X - kick off": the kind of thing named before its name, with or without a colon.
 const PROJECT_WORD = '(?:project|projects|projet|projekt|proyecto|progetto|projeto|projecto|projekty?)';
@@ -116,6 +141,7 @@ export function cleanTitle(raw: string): string {
     (text) => text.replace(PROJECT_PROGRAMME_PREFIX, ''),
     (text) => text.replace(TRAILING_DECORATION, ''),
     (text) => text.replace(TRAILING_LANGUAGE, ''),
+    (text) => text.replace(TRAILING_PROJECT_WORD, ''),
     (text) => (/^[„“"«‘']/.test(text) ? text : text.replace(PROJECT_PREFIX, '')),
     (text) => text.replace(/^[„“"«]\s*(.+?)\s*[”"»“]$/u, '$1'),
   ];
@@ -369,7 +395,17 @@ function unwrapped(lines: readonly Line[]): Line[] {
   return joined;
 }
 
-const looksLikeShortName = (text: string): boolean => text.split(/\s+/).length <= 4 && /\p{Lu}/u.test(text) && !/[.!?]$/.test(text);
+
+// "2013/2015 : ATOMS" over a heading "Leonardo ATOMS – Actions TO Make Systems": where a heading of
+// the page writes the acronym and its long form together, that is how the page names its project.
+function pairInHeading(lines: readonly Line[], acronym: string, name: string): string | null {
+  const pair = new RegExp(`(?:^|\\s)(${escapeRegExp(acronym)}${PAIR_SEPARATOR}${escapeRegExp(name)})$`, 'u');
+  for (const line of lines) {
+    const match = line.heading ? pair.exec(line.text.trim()) : null;
+    if (match) return match[1];
+  }
+  return null;
+}
 
 /**
  * The project's name given the document's heading (already cleaned) and the names its prose gives:
@@ -410,7 +446,9 @@ export function chooseTitle(heading: string | null, lines: readonly Line[]): { t
   for (const candidate of [...ranked, ...names.filter((name) => name.kind === 'quote')]) {
     const key = nameKey(candidate.name);
     if (key === headingKey) return { title: heading, acronym: candidate.acronym };
-    if (candidate.acronym && nameKey(candidate.acronym) === headingKey) return { title: candidate.name, acronym: candidate.acronym };
+    if (candidate.acronym && nameKey(candidate.acronym) === headingKey) {
+      return { title: pairInHeading(lines, candidate.acronym, candidate.name) ?? candidate.name, acronym: candidate.acronym };
+    }
     if (key.startsWith(`${headingKey} `) && candidate.strength >= 2) return { title: candidate.name, acronym: looksLikeShortName(heading) ? heading : null };
     const at = wordIndex(heading, candidate.name);
     if (at < 0 || key.length < 3) continue;
