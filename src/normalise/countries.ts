@@ -125,17 +125,18 @@ interface Mention {
 
 /** Country names inside running text: only capitalised words, so "turkey" the bird or "chad" stays out. */
 function mentionsInProse(text: string): Mention[] {
-  const words = [...execAll(PROSE_WORD, text)].map((m) => ({ raw: m[0], key: nameKey(m[0]), index: m.index, end: m.index + m[0].length }));
+  const words = [...execAll(PROSE_WORD, text)].map((m) => ({ raw: m[0], index: m.index, end: m.index + m[0].length }));
+  // Keys only for the words a name can start with or reach: most words of prose are neither.
+  const keys: (string | undefined)[] = new Array(words.length);
+  const keyAt = (at: number): string => (keys[at] ??= wordKey(words[at].raw));
   const found: Mention[] = [];
   let i = 0;
   while (i < words.length) {
     let matched = 0;
     if (/^\p{Lu}/u.test(words[i].raw)) {
       for (let size = Math.min(LONGEST_NAME_IN_WORDS, words.length - i); size >= 1; size--) {
-        const key = words
-          .slice(i, i + size)
-          .map((w) => w.key)
-          .join(' ');
+        let key = keyAt(i);
+        for (let at = i + 1; at < i + size; at += 1) key += ` ${keyAt(at)}`;
         const code = size === 1 && AMBIGUOUS_IN_PROSE.has(key) ? undefined : CODE_BY_NAME.get(key);
         // One short word that is only a code ("IT" in "IT technologies") is not a name; "UK" and
         // "VK" are how people write the United Kingdom.
@@ -151,6 +152,21 @@ function mentionsInProse(text: string): Mention[] {
     i += matched || 1;
   }
   return found;
+}
+
+/** Characters of the longest name a country goes by, with room for the spaces and dots nameKey drops. */
+const LONGEST_NAME_CHARS = 2 * Math.max(...[...CODE_BY_NAME.keys()].map((key) => key.length));
+
+// The same words come back on every page of a site: key each once.
+const wordKeys = new Map<string, string>();
+
+function wordKey(word: string): string {
+  let key = wordKeys.get(word);
+  if (key === undefined) {
+    key = nameKey(word);
+    if (wordKeys.size < 50_000) wordKeys.set(word, key);
+  }
+  return key;
 }
 
 function namesInProse(text: string): string[] {
@@ -276,7 +292,8 @@ export function countriesIn(text: string): string[] {
         continue;
       }
     }
-    const whole = /^[A-Z]{1,3}$/i.test(trimmed) ? null : CODE_BY_NAME.get(nameKey(trimmed));
+    // An item longer than any country's name is prose: only names inside it can count.
+    const whole = /^[A-Z]{1,3}$/i.test(trimmed) || trimmed.length > LONGEST_NAME_CHARS ? null : CODE_BY_NAME.get(nameKey(trimmed));
     if (whole) codes.push(whole);
     else codes.push(...namesInProse(trimmed));
   }

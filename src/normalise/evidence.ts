@@ -12,28 +12,52 @@ import { foldWithOffsets } from './text.ts';
 
 const CONTEXT = 160;
 
-interface FoldedUnit {
-  unit: TextUnit;
+/**
+ * All units' text folded as one string, a line per unit: one fold and one indexOf per value
+ * instead of one per unit. A value has no line break, so a match never spans two units.
+ */
+interface FoldedDocument {
   folded: string;
-  offsets: number[];
+  /** For each character of `folded`, its index in the joined text. */
+  offsets: ArrayLike<number>;
+  /** Where each unit starts in the joined text. */
+  starts: number[];
+}
+
+function foldDocument(units: readonly TextUnit[]): FoldedDocument {
+  const starts: number[] = [];
+  let length = 0;
+  for (const unit of units) {
+    starts.push(length);
+    length += unit.text.length + 1;
+  }
+  return { ...foldWithOffsets(units.map((unit) => unit.text).join('\n')), starts };
+}
+
+/** The unit holding a position of the joined text (the last unit starting at or before it). */
+function unitAt(starts: readonly number[], position: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle] <= position) low = middle;
+    else high = middle - 1;
+  }
+  return low;
 }
 
 export function locateEvidence(record: ProjectRecord, units: readonly TextUnit[]): Evidence[] {
-  const folded: (FoldedUnit | undefined)[] = new Array(units.length);
-  const foldedAt = (index: number): FoldedUnit => {
-    const unit = units[index];
-    folded[index] ??= { unit, ...foldWithOffsets(unit.text) };
-    return folded[index]!;
-  };
+  let document: FoldedDocument | null = null;
   const evidence: Evidence[] = [];
 
-  const find = (needle: string): { unit: FoldedUnit; at: number } | null => {
-    for (let index = 0; index < units.length; index += 1) {
-      const candidate = foldedAt(index);
-      const at = candidate.folded.indexOf(needle);
-      if (at >= 0) return { unit: candidate, at };
-    }
-    return null;
+  const find = (needle: string): { unit: number; start: number; end: number } | null => {
+    if (units.length === 0 || needle.includes('\n')) return null;
+    document ??= foldDocument(units);
+    const at = document.folded.indexOf(needle);
+    if (at < 0) return null;
+    const start = document.offsets[at];
+    const unit = unitAt(document.starts, start);
+    return { unit, start: start - document.starts[unit], end: document.offsets[at + needle.length] - document.starts[unit] };
   };
   const asWritten = (field: string, value: string | null | undefined): void => {
     if (!value) return;
@@ -47,8 +71,7 @@ export function locateEvidence(record: ProjectRecord, units: readonly TextUnit[]
       if (count < words.length && needle.length < 12) break;
       const found = find(needle);
       if (!found) continue;
-      const { unit, at } = found;
-      evidence.push(cut(field, value, unit.unit, unit.offsets[at], unit.offsets[at + needle.length]));
+      evidence.push(cut(field, value, units[found.unit], found.start, found.end));
       return;
     }
   };

@@ -40,26 +40,60 @@ export function matchKey(text: string): string {
  * The folded, lower-cased text plus, for each of its characters, the index of the character of
  * the original it came from, so that a phrase found in the folded text can be quoted as written.
  */
-export function foldWithOffsets(text: string): { folded: string; offsets: number[] } {
+export function foldWithOffsets(text: string): { folded: string; offsets: ArrayLike<number> } {
+  // Offsets in a typed array: a page's worth of boxed numbers was a good part of folding's cost.
   if (ASCII_ONLY.test(text)) {
     // Lower-casing ASCII keeps every character in its place.
-    const offsets = Array.from({ length: text.length + 1 }, (_, index) => index);
+    const offsets = new Int32Array(text.length + 1);
+    for (let index = 0; index <= text.length; index += 1) offsets[index] = index;
     return { folded: text.toLowerCase(), offsets };
   }
-  let folded = '';
-  const offsets: number[] = [];
-  let index = 0;
-  for (const char of text) {
-    let piece = foldChar(char).toLowerCase();
-    if (/^[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]$/.test(char)) piece = ' ';
-    for (const unit of piece) {
-      folded += unit;
-      offsets.push(index);
+  const pieces: string[] = [];
+  let offsets = new Int32Array(text.length + 64);
+  let length = 0;
+  /** Room for `count` more offsets: a folded character can be longer than the original ("ß" -> "ss"). */
+  const reserve = (count: number) => {
+    if (length + count <= offsets.length) return;
+    const grown = new Int32Array(2 * (length + count));
+    grown.set(offsets.subarray(0, length));
+    offsets = grown;
+  };
+  for (let index = 0; index < text.length; ) {
+    const code = text.charCodeAt(index);
+    if (code < 0x80) {
+      // Runs of ASCII are copied whole: most of a page in a Latin-script language is ASCII.
+      let end = index + 1;
+      while (end < text.length && text.charCodeAt(end) < 0x80) end += 1;
+      pieces.push(text.slice(index, end).toLowerCase());
+      reserve(end - index);
+      for (let at = index; at < end; at += 1) offsets[length++] = at;
+      index = end;
+      continue;
     }
-    index += char.length;
+    const next = index + 1 < text.length ? text.charCodeAt(index + 1) : 0;
+    const width = code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+    const piece = foldedPiece(text.slice(index, index + width));
+    pieces.push(piece);
+    reserve(piece.length);
+    for (let unit = 0; unit < piece.length; unit += 1) offsets[length++] = index;
+    index += width;
   }
-  offsets.push(text.length);
-  return { folded, offsets };
+  reserve(1);
+  offsets[length++] = text.length;
+  return { folded: pieces.join(''), offsets: offsets.subarray(0, length) };
+}
+
+const SPACE_LIKE_CHAR = /^[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]$/;
+// Pages use a few hundred distinct non-ASCII characters: fold each once.
+const foldedPieces = new Map<string, string>();
+
+function foldedPiece(char: string): string {
+  let piece = foldedPieces.get(char);
+  if (piece === undefined) {
+    piece = SPACE_LIKE_CHAR.test(char) ? ' ' : foldChar(char).toLowerCase();
+    if (foldedPieces.size < 10_000) foldedPieces.set(char, piece);
+  }
+  return piece;
 }
 
 // Marks that start a list item: bullets of every typography seen on project pages and PDFs, and

@@ -45,6 +45,8 @@ export interface RebuildResult {
   recordsRejected: number;
   /** No source record, steward decision or option changed since the last rebuild: nothing was deduplicated. */
   skipped: boolean;
+  /** The generation of the inputs the canonical tables now reflect: equal between two runs, no source record changed. */
+  inputGeneration: number;
 }
 
 export interface RebuildOptions {
@@ -75,7 +77,7 @@ export async function rebuildCanonical(
     // next rebuild runs rather than missing it.
     const state = await readCanonicalState(tx);
     const optionsHash = contentHash(options);
-    if (!rebuild.force && isUpToDate(state, optionsHash)) return unchangedResult(tx, state!.recordsRejected);
+    if (!rebuild.force && isUpToDate(state, optionsHash)) return unchangedResult(tx, state!.recordsRejected, state!.inputGeneration);
 
     // The records themselves are let go of once deduplicated: what follows needs only the result.
     const { result, rejected } = await deduplicateStored(tx, options, dedupe);
@@ -86,12 +88,12 @@ export async function rebuildCanonical(
     await writeMergeDecisions(tx, runId, result.decisions);
     await recordBuild(tx, { generation: state?.inputGeneration ?? 0, optionsHash, recordsRejected: rejected });
 
-    return { ...projectCounts, organisations: result.organisations.length, recordsRejected: rejected, skipped: false };
+    return { ...projectCounts, organisations: result.organisations.length, recordsRejected: rejected, skipped: false, inputGeneration: state?.inputGeneration ?? 0 };
   });
 }
 
 /** What a rebuild over unchanged inputs would report, read from the tables instead of recomputed. */
-async function unchangedResult(tx: Database, recordsRejected: number): Promise<RebuildResult> {
+async function unchangedResult(tx: Database, recordsRejected: number, inputGeneration: number): Promise<RebuildResult> {
   const [projectRows] = await tx.select({ rows: count() }).from(projects);
   const [organisationRows] = await tx.select({ rows: count() }).from(organisations);
   return {
@@ -102,6 +104,7 @@ async function unchangedResult(tx: Database, recordsRejected: number): Promise<R
     organisations: Number(organisationRows?.rows ?? 0),
     recordsRejected,
     skipped: true,
+    inputGeneration,
   };
 }
 
@@ -186,7 +189,7 @@ async function removeOrphanOrganisations(tx: Database, keptIds: readonly string[
 // ---------------------------------------------------------------------------------------------
 // Projects keep the id most of their members belonged to.
 
-async function writeProjects(tx: Database, canonical: readonly CanonicalProject[], organisationIds: readonly string[]): Promise<Omit<RebuildResult, 'organisations' | 'recordsRejected' | 'skipped'>> {
+async function writeProjects(tx: Database, canonical: readonly CanonicalProject[], organisationIds: readonly string[]): Promise<Omit<RebuildResult, 'organisations' | 'recordsRejected' | 'skipped' | 'inputGeneration'>> {
   const membership = await tx.select({ projectId: projectSources.projectId, sourceRecordId: projectSources.sourceRecordId }).from(projectSources);
   const existingProjects = await tx.select({ id: projects.id, contentHash: projects.contentHash, createdAt: projects.createdAt }).from(projects);
   const existingById = new Map(existingProjects.map((row) => [row.id, row]));

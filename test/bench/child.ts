@@ -24,7 +24,8 @@ export async function runChild(job: Omit<Job, 'resultFile'>, options: ChildOptio
   const resultFile = path.join(scratch, 'result.json');
   // --expose-gc lets the child read the heap that stays alive after a collection.
   const nodeFlags = ['--expose-gc'];
-  if (options.cpuProfileDir) nodeFlags.push('--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`, `--cpu-prof-name=${options.label}.cpuprofile`);
+  // One folder per measurement: worker threads (extraction, PGlite) write their own profiles beside the main thread's.
+  if (options.cpuProfileDir) nodeFlags.push('--cpu-prof', `--cpu-prof-dir=${path.join(options.cpuProfileDir, options.label)}`);
   // The child must use the database it is given, never one the caller's shell points at.
   const { DATABASE_URL: _ignored, ...env } = process.env;
   if (job.database?.kind === 'pglite') env.ELET_HOME = job.database.home;

@@ -52,6 +52,8 @@ async function measure(workers: number): Promise<void> {
   let failed = 0;
   const failures: string[] = [];
   const started = process.hrtime.bigint();
+  // CPU time is steadier than wall time on a shared machine: other processes slow the clock, not the work.
+  const cpuBefore = process.cpuUsage();
   // How busy the main thread was: with workers it should be mostly free for fetching and storing.
   const loopBefore = performance.eventLoopUtilization();
   const lane = async () => {
@@ -68,11 +70,13 @@ async function measure(workers: number): Promise<void> {
   };
   await Promise.all(Array.from({ length: inFlight }, lane));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuMsPerPage = (cpu.user + cpu.system) / 1000 / pages.length;
   const mainBusy = performance.eventLoopUtilization(loopBefore).utilization;
   await extractor.close();
   const mode = workers === 0 ? 'in-process' : `${workers} worker${workers > 1 ? 's' : ''}`;
   console.log(
-    `${mode.padEnd(10)} ${(pages.length / seconds).toFixed(0).padStart(5)} pages/s  (${pages.length} pages in ${seconds.toFixed(1)} s, ${records} records, ${failed} failed; main thread busy ${(mainBusy * 100).toFixed(0)}%; warm-up ${startUpMs} ms; process rss ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB)`,
+    `${mode.padEnd(10)} ${(pages.length / seconds).toFixed(0).padStart(5)} pages/s  (${pages.length} pages in ${seconds.toFixed(1)} s, ${records} records, ${failed} failed; ${cpuMsPerPage.toFixed(2)} CPU ms/page over all threads; main thread busy ${(mainBusy * 100).toFixed(0)}%; warm-up ${startUpMs} ms; process rss ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB)`,
   );
   for (const failure of failures) console.log(`  failed: ${failure}`);
 }

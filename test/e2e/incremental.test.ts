@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { definePipeline } from '../../src/core/pipeline-config.ts';
 import { runPipeline } from '../../src/core/pipeline.ts';
@@ -76,16 +76,25 @@ describe('incremental refresh of a changing site', () => {
   }, 60_000);
   afterAll(() => store.close());
 
+  let firstFillRates: unknown;
+
   it('stores every page on the first run', async () => {
     const report = await run();
     expect(report.documents.fetched).toBe(4);
     expect(report.records.inserted).toBe(4);
+    expect(report.fillRates.generic.rates.startDate).toBe(1);
+    firstFillRates = report.fillRates;
   });
 
   it('counts a change of the footer alone as unchanged, and archives the new body', async () => {
     const before = await sourceRecordIds();
     for (const state of pages.values()) state.footer = 'Rendered at 10:00';
+    // No record changed: the fill rates of the previous run still hold and no record is scanned for them.
+    const scans = vi.spyOn(store, 'sourceFillRates');
     const report = await run();
+    expect(scans).not.toHaveBeenCalled();
+    scans.mockRestore();
+    expect(report.fillRates).toEqual(firstFillRates);
     expect(report.documents.fetched).toBe(0);
     expect(report.documents.unchanged).toBe(4);
     expect(report.projects).toMatchObject({ new: 0, updated: 0, removed: 0 });
