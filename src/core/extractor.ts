@@ -26,7 +26,11 @@ export interface Extractor {
 }
 
 export interface ExtractorOptions {
-  /** Worker threads; 0 reads in-process. Default: one less than the cores, at least one. */
+  /**
+   * Worker threads; 0 reads in-process. Default: one per core. The main thread and the embedded
+   * database wait on sockets and each other most of the time (a third of a core between them on
+   * the bench), so a core left to them would mostly idle.
+   */
   workers?: number;
   /** A read that takes longer fails with an ExtractError and its worker is replaced. Default 60 s. */
   taskTimeoutMs?: number;
@@ -39,7 +43,7 @@ const DEFAULT_WORKER_HEAP_MB = 1024;
 const WORKER_ENTRY = new URL('./extract-worker-entry.js', import.meta.url);
 
 export function createExtractor(options: ExtractorOptions = {}): Extractor {
-  const workers = options.workers ?? Math.max(1, availableParallelism() - 1);
+  const workers = options.workers ?? Math.max(1, availableParallelism());
   if (!Number.isInteger(workers) || workers < 0) throw new ConfigError(`extractor workers must be a whole number >= 0, got ${workers}`);
   const taskTimeoutMs = options.taskTimeoutMs ?? DEFAULT_TASK_TIMEOUT_MS;
   if (!(taskTimeoutMs > 0)) throw new ConfigError(`extractor taskTimeoutMs must be > 0, got ${taskTimeoutMs}`);

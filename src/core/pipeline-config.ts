@@ -22,7 +22,7 @@ export const pipelineConfigSchema = z.object({
   defaultHost: hostLimitsSchema.default({ concurrency: 2, minDelayMs: 0 }),
   /** How many documents the pipeline works on at once, across all hosts. */
   concurrency: z.number().int().positive().default(8),
-  /** Worker threads that parse pages; 0 parses on the main thread. Default: one less than the cores. */
+  /** Worker threads that parse pages; 0 parses on the main thread. Default: one per core. */
   extractWorkers: z.number().int().nonnegative().optional(),
   /** How many document writes (each one transaction) may be in flight at once. */
   storeConcurrency: z.number().int().positive().default(4),

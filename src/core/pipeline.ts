@@ -62,7 +62,12 @@ export interface RunOptions {
 interface Task {
   url: string;
   adapter: SourceAdapter;
+  /** A page of more links (see FollowLink.listing): it jumps the queue. */
+  listing?: boolean;
 }
+
+/** Queue priority of a listing page over the detail pages waiting. */
+const LISTING_PRIORITY = 1;
 
 const HEARTBEAT_MS = 15_000;
 export const MAX_REPORTED_FAILURES = 100;
@@ -126,7 +131,7 @@ export async function runPipeline({ config, store, fetcher, progress, signal, re
     }
     seen.add(key);
     progress?.update?.(done, seen.size, task.url);
-    void work.add(async () => {
+    const run = async () => {
       if (signal?.aborted) return;
       try {
         await processDocument(task);
@@ -137,7 +142,8 @@ export async function runPipeline({ config, store, fetcher, progress, signal, re
       }
       done++;
       progress?.update?.(done, seen.size, task.url);
-    });
+    };
+    void work.add(run, { priority: task.listing ? LISTING_PRIORITY : 0 });
   };
 
   const fail = async (url: string, source: string, error: unknown, extra: { httpStatus?: number | null; attempts?: number } = {}) => {
@@ -154,7 +160,7 @@ export async function runPipeline({ config, store, fetcher, progress, signal, re
   };
 
   const followLinks = (result: AdapterResult): void => {
-    enqueueAll(result.follow.map((link) => ({ url: link.url, adapter: link.source ? adapterById(link.source) : adapterFor(link.url) })));
+    enqueueAll(result.follow.map((link) => ({ url: link.url, adapter: link.source ? adapterById(link.source) : adapterFor(link.url), listing: link.listing })));
   };
 
   // Pages that answered 304 or the same bytes: their check time is written in batches.

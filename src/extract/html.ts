@@ -95,23 +95,40 @@ function isChrome(element: Element): boolean {
  * times more on a 100 KB page, and this runs on every page read.
  */
 export function stripChrome($: CheerioAPI): CheerioAPI {
-  const chrome: Element[] = [];
-  const walk = (nodes: readonly AnyNode[]): void => {
-    for (const node of nodes) {
-      if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue;
-      const element = node as Element;
-      if (isChrome(element)) chrome.push(element);
-      else walk(element.children);
-    }
-  };
-  walk($.root().toArray().flatMap((root) => (root as unknown as { children: AnyNode[] }).children));
+  const chrome = elementsWhere($, isChrome);
   if (chrome.length > 0) $(chrome).remove();
   return $;
 }
 
+/**
+ * The elements `test` accepts, in document order, without looking inside an accepted one: one walk
+ * with plain checks, for what would otherwise be a list of attribute-substring selectors.
+ */
+export function elementsWhere($: CheerioAPI, test: (element: Element) => boolean): Element[] {
+  const found: Element[] = [];
+  const walk = (nodes: readonly AnyNode[]): void => {
+    for (const node of nodes) {
+      if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue;
+      const element = node as Element;
+      if (test(element)) found.push(element);
+      else walk(element.children);
+    }
+  };
+  walk($.root().toArray().flatMap((root) => (root as unknown as { children: AnyNode[] }).children));
+  return found;
+}
+
 /** The page's declared canonical URL, resolved against the page URL, or null. */
 export function canonicalUrl($: CheerioAPI, pageUrl: string): string | null {
-  const href = $('link[rel~="canonical"]').attr('href') ?? $('meta[property="og:url"]').attr('content');
+  // The first <link rel=canonical>, else the first og:url, as the selectors would find them.
+  let link: Element | undefined;
+  let ogUrl: Element | undefined;
+  elementsWhere($, (element) => {
+    if (!link && element.name === 'link' && (element.attribs.rel ?? '').toLowerCase().split(/\s+/).includes('canonical')) link = element;
+    else if (!ogUrl && element.name === 'meta' && element.attribs.property === 'og:url') ogUrl = element;
+    return false;
+  });
+  const href = link?.attribs.href ?? ogUrl?.attribs.content;
   if (!href) return null;
   try {
     return new URL(href.trim(), pageUrl).href;

@@ -124,6 +124,12 @@ function sendText(response: ServerResponse, status: number, text: string, header
 }
 
 async function servePage(request: IncomingMessage, response: ServerResponse, entry: PageEntry): Promise<void> {
+  // A page asked for again with its validators is answered without reading it from disk.
+  if (entry.etag !== undefined && notModified(request, entry as PageEntry & { etag: string })) {
+    response.writeHead(304, { etag: entry.etag, 'last-modified': entry.lastModified });
+    response.end();
+    return;
+  }
   const body = await readFile(entry.file);
   entry.etag ??= `"${createHash('sha256').update(body).digest('hex')}"`;
   const validators = { etag: entry.etag, 'last-modified': entry.lastModified };

@@ -15,7 +15,7 @@ const CANDIDATES = Object.keys(ISO_639_1_BY_639_3);
 // Below this many letters franc's trigram guess is close to chance; beyond a few hundred it gains
 // nothing but time (franc's cost grows with the text, and it ran on every record).
 const MIN_LETTERS = 30;
-const MAX_CHARS = 600;
+const MAX_CHARS = 300;
 
 /** Strips what carries no language: addresses, e-mails, numbers and punctuation runs. */
 function languageBearingText(text: string): string {

@@ -32,7 +32,8 @@ export function listingFollowLinks($: CheerioAPI, pageUrl: string, listing: List
   stripChrome($);
   listing.removeNoise?.($);
   const items = linksOf($, 'a[href]', pageUrl).filter((href) => listing.isItem(new URL(href)));
-  return [...new Set([...items, ...next])].map((url) => ({ url }));
+  const itemSet = new Set(items);
+  return [...itemSet, ...new Set(next.filter((url) => !itemSet.has(url)))].map((url) => (itemSet.has(url) ? { url } : { url, listing: true }));
 }
 
 /** Site adapters read HTML; a PDF or an image at one of their addresses is left to others. */

@@ -17,6 +17,11 @@ export interface FollowLink {
   url: string;
   /** Which adapter should read it; defaults to whichever adapter claims the URL. */
   source?: string;
+  /**
+   * A page of more links (the next page of a listing): fetched before the pages already waiting,
+   * so that a crawl learns its whole frontier early instead of walking the pager at the queue's pace.
+   */
+  listing?: boolean;
 }
 
 export interface AdapterResult {

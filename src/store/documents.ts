@@ -12,6 +12,7 @@ import { insertEvents, type RunEvent } from './runs.ts';
 import { documentBodies, documents, quarantinedRecords, sourceRecords } from './schema.ts';
 import type { Evidence, UnmatchedLabel } from '../schema/evidence.ts';
 import type { QuarantinedRecord } from '../normalise/record.ts';
+import type { FollowLink } from '../sources/types.ts';
 import { matchSourceRecords } from './source-record-matching.ts';
 
 export interface FetchedDocument {
@@ -42,14 +43,14 @@ export interface PreviousFetch {
   /** The page answered 404/410 last time it was asked for. */
   gone: boolean;
   /** Links the adapter gave for this body, when it was saved with them. */
-  followLinks: { url: string; source?: string }[] | null;
+  followLinks: FollowLink[] | null;
 }
 
 export interface SaveDocumentOptions {
   /** The pipeline's hash of what the adapter read from this body (records and links). */
   contentHash?: string;
   /** The links the adapter gave, kept so that an unchanged page is not parsed again. */
-  followLinks?: { url: string; source?: string }[];
+  followLinks?: FollowLink[];
   /** The run ledger's event for this document, written in the same transaction: stored and logged, or neither. */
   event?: { runId: string } & RunEvent;
   /** Per record, where its values were read. */

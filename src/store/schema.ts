@@ -20,6 +20,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { Evidence, UnmatchedLabel } from '../schema/evidence.ts';
 import type { ProjectRecord } from '../schema/record.ts';
+import type { FollowLink } from '../sources/types.ts';
 
 // drizzle 0.45 has no bytea column; both drivers hand bytes over as Uint8Array (Buffer for
 // postgres-js), so the value passes through unchanged and is copied into a plain Uint8Array on read.
@@ -76,7 +77,7 @@ export const documents = pgTable(
     // but whose content does not (a rotating block, a token) then counts as unchanged.
     contentHash: text('content_hash'),
     /** Links the adapter wanted followed from this body, so an unchanged page is not parsed again. */
-    followLinks: jsonb('follow_links').$type<{ url: string; source?: string }[]>(),
+    followLinks: jsonb('follow_links').$type<FollowLink[]>(),
   },
   (t) => [index('documents_sha256_idx').on(t.sha256), index('documents_source_idx').on(t.source)],
 );

@@ -31,7 +31,7 @@ export const USAGE = `usage: npm run bench -- [--pages 5000,20000] [--quick] [--
   --json         write every measurement and the medians to FILE
   --site-dir     keep the generated sites in DIR and reuse them next time
   --concurrency  documents in flight, for the pipeline and the bare loop alike (default 8)
-  --extract-workers  the pipeline's parsing threads (default: one less than the cores)
+  --extract-workers  the pipeline's parsing threads (default: one per core)
   --dedupe       record counts for the deduplicator alone (default 10000,100000; --quick: 2000; none skips)
   --cpu-prof     write a V8 CPU profile of every measurement child into DIR`;
 

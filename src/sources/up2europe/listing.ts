@@ -6,15 +6,16 @@ import { isListingUrl, isProjectUrl } from './urls.ts';
 export function readListingPage(html: string, pageUrl: string): FollowLink[] {
   const $ = loadHtml(html);
   stripChrome($);
-  const follow = new Set<string>();
+  const projects = new Set<string>();
   for (const href of linksOf($, 'a[href]', pageUrl)) {
     const url = new URL(href);
-    if (isProjectUrl(url)) follow.add(url.href);
+    if (isProjectUrl(url)) projects.add(url.href);
   }
   // Further result pages only; the filter links of the sidebar would fan out to the whole site.
+  const pages = new Set<string>();
   for (const href of linksOf($, 'a[rel~=next], .pagination a, [class*=pager] a', pageUrl)) {
     const url = new URL(href);
-    if (isListingUrl(url) && url.searchParams.has('page')) follow.add(url.href);
+    if (isListingUrl(url) && url.searchParams.has('page') && !projects.has(url.href)) pages.add(url.href);
   }
-  return [...follow].map((url) => ({ url, source: 'up2europe' }));
+  return [...[...projects].map((url) => ({ url, source: 'up2europe' })), ...[...pages].map((url) => ({ url, source: 'up2europe', listing: true }))];
 }
