@@ -248,7 +248,7 @@ const EVENT_STEMS = [
   // pl
   'szkolenie', 'szkolenia', 'spotkanie', 'spotkania', 'konferencj', 'wizyt', 'nagrod', 'warsztat', 'seminari', 'wydarzeni',
   // el
-  'συναντηση', 'συναντησ', 'εκδηλωσ', 'συνεδρι', 'επισκεψ', 'βραβ', 'τελετ', 'εργαστηρι', 'σεμιναρι', 'ημεριδ',
+  'συναντηση', 'συναντησ', 'εκδηλωσ', 'συνεδρι', 'επισκεψ', 'βραβ', 'τελετ', 'εργαστηρι', 'σεμιναρι', 'ημεριδ', 'κινητικοτητ',
 ];
 const EVENT_PATTERN = new RegExp(`(?<![\\p{L}])(?:${EVENT_STEMS.join('|').replace(/ /g, '\\s+')})`, 'u');
 
@@ -264,12 +264,15 @@ function isEventSpan(start: string, end: string): boolean {
 }
 
 // The clause a stretch of text sits in: up to the nearest comma, semicolon, colon or bracket.
+// An aside in brackets that does not hold the date ("... im Rahmen der Jugendgarantie (Garantie pour
+// la jeunesse) und des Jugendpaktes angelaufen") does not end its clause: it is read as blank.
 function clauseAround(prepared: string, from: number, to: number): string {
-  const before = prepared.slice(0, from);
+  const masked = prepared.replace(/\([^()]*\)/g, (aside, at: number) => (at <= from && at + aside.length >= to ? aside : ' '.repeat(aside.length)));
+  const before = masked.slice(0, from);
   const opened = Math.max(...[',', ';', ':', '(', ')'].map((mark) => before.lastIndexOf(mark))) + 1;
-  const rest = prepared.slice(to);
+  const rest = masked.slice(to);
   const close = rest.search(/[,;:()]/);
-  return prepared.slice(opened, close < 0 ? prepared.length : to + close);
+  return masked.slice(opened, close < 0 ? masked.length : to + close);
 }
 
 // A lone date that says where the project's period starts or ends: a preposition right before it
@@ -287,7 +290,7 @@ const END_BEFORE = new RegExp(
 const START_VERBS = [
   'started', 'starts', 'began', 'begins', 'launched', 'kicked off', 'commenced', 'got underway',
   'a demarre', 'a debute', 'a commence', 'demarre', 'debute', 'lance',
-  'gestartet', 'startete', 'startet', 'begonnen', 'begann', 'beginnt',
+  'gestartet', 'startete', 'startet', 'begonnen', 'begann', 'beginnt', 'angelaufen', 'lief an',
   'comenzo', 'empezo', 'se inicio', 'arranco', 'inicio', 'comienza', 'empieza', 'arranca', 'puso en marcha',
   'iniziato', 'iniziata', 'avviato', 'avviata', 'partito', 'ha preso il via', 'inizia',
   'comecou', 'iniciou', 'teve inicio', 'arrancou', 'iniciado',
@@ -298,7 +301,7 @@ const START_VERBS = [
 const END_VERBS = [
   'ended', 'ends', 'finished', 'completed', 'concluded', 'will end', 'runs until', 'running until',
   's\'est termine', 's\'est terminee', 'a pris fin', 'prend fin', 's\'acheve', 's\'est acheve', 'cloture', 'cloturee',
-  'endet', 'endete', 'beendet', 'abgeschlossen', 'lauft bis',
+  'endet', 'endete', 'beendet', 'abgeschlossen', 'lauft bis', 'zu ende gegangen',
   'finalizo', 'termino', 'concluyo', 'finaliza', 'finalizara', 'terminara', 'concluye',
   'e terminato', 'si e concluso', 'si e conclusa', 'terminera', 'si concludera', 'concluso', 'conclusa',
   'terminou', 'finalizou', 'concluiu', 'terminara',
@@ -324,8 +327,11 @@ export function projectDateInText(text: string): { start: string | null; end: st
   const prepared = prepare(text);
   let start: string | null = null;
   let end: string | null = null;
-  for (const date of findDates(prepared)) {
+  const dates = findDates(prepared);
+  for (const [index, date] of dates.entries()) {
     if (!date.iso) continue;
+    // "ROAD 2019-2021": two dates joined by a dash are a period, never two lone dates.
+    if (joinedByDash(prepared, dates[index - 1], date) || joinedByDash(prepared, date, dates[index + 1])) continue;
     let clause = clauseAround(prepared, date.start, date.end);
     // "In September 2023, the IB launched a new project": a clause that is only the date leans on the next.
     if (clause.split(/\s+/).filter(Boolean).length <= 4) clause = clauseAround(prepared, date.start, date.end + clause.length + 2) || clause;
@@ -341,6 +347,30 @@ export function projectDateInText(text: string): { start: string | null; end: st
   }
   if (start && end && start > end) return null;
   return start || end ? { start, end } : null;
+}
+
+function joinedByDash(prepared: string, a: DateCandidate | undefined, b: DateCandidate | undefined): boolean {
+  return a !== undefined && b !== undefined && /^\s*[-/]\s*$/.test(prepared.slice(a.end, b.start));
+}
+
+/**
+ * The period written right after the project's name: "το πρόγραμμα Erasmus+ ROAD 2019-2021",
+ * "Stop Dropout (2009-2011)", "NEETS at Risk, 2015–2018". Only a span of years or months joined by
+ * a dash or a slash counts. Null when the name is not followed by one.
+ */
+export function parsePeriodAfterName(text: string, name: string): { start: string; end: string } | null {
+  if (typeof text !== 'string' || typeof name !== 'string' || name.trim().length < 2) return null;
+  const prepared = prepare(text);
+  const key = prepare(name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const after = new RegExp(`(?<![\\p{L}\\p{N}])${key}(?![\\p{L}\\p{N}])\\s*[,:(\\[]?\\s*`, 'gu');
+  for (const match of prepared.matchAll(after)) {
+    const from = (match.index ?? 0) + match[0].length;
+    const dates = findDates(prepared.slice(from, from + 40));
+    const [a, b] = dates;
+    if (!a?.iso || !b?.iso || a.start !== 0 || !joinedByDash(prepared.slice(from), a, b)) continue;
+    if (a.iso < b.iso && !isEventSpan(a.iso, b.iso)) return { start: a.iso, end: b.iso };
+  }
+  return null;
 }
 
 // The verb nearest before the date, else the nearest after it: "started in May 2019 and ended in
@@ -398,8 +428,10 @@ const STATUS_PATTERNS: { status: Status; pattern: RegExp }[] = (Object.keys(STAT
 // completed", "A finales del año 2022 finalizó el Proyecto", "Projet ... cloturé en 2015",
 // "Projekty zakończone". Only completion is read from running text: "active" or "running" there
 // describe anything but the project's stage.
+// "ce projet s'achève le 31 mai", "le projet se termine en juin": the French reflexive present tells
+// what is yet to happen ("s'est achevé" is the past and counts).
 const COMPLETED_IN_TEXT = new RegExp(
-  `(?<![\\p{L}])(?:${[
+  `(?<![\\p{L}])(?<!(?:^|\\s)s['’]|(?:^|\\s)se\\s)(?:${[
     'completed', 'finished', 'ended', 'concluded', 'was closed',
     'termine', 'terminee', 'acheve', 'cloture', 'cloturee',
     'abgeschlossen', 'abgeschlossene', 'beendet',
@@ -408,6 +440,9 @@ const COMPLETED_IN_TEXT = new RegExp(
     'encerrado', 'finalizou', 'concluiu',
     'afgerond', 'beeindigd', 'voltooid', 'afgesloten',
     'zakonczony', 'zakonczone', 'zakonczyl', 'zakonczyla', 'zrealizowany', 'zrealizowane',
+    'ολοκληρωθηκε', 'ολοκληρωμενο', 'εληξε',
+    // "Im Sommer 2011 ging diese Partnerschaft zu Ende": the German verb splits around its subject.
+    'zu ende gegangen', 'ging(?:\\s+\\S+){0,10}?\\s+zu\\s+ende',
   ].join('|')})(?![\\p{L}])`,
   'u',
 );

@@ -115,6 +115,10 @@ for (const [value, words] of Object.entries({
   10: 'ten dix zehn diez dieci dez tien',
   11: 'eleven onze elf once undici',
   12: 'twelve douze zwölf doce dodici twaalf',
+  // Round figures pages spell out ("zwanzig Beispiele guter Praxis", "quinze ateliers").
+  15: 'fifteen quinze fünfzehn quince quindici vijftien',
+  20: 'twenty vingt zwanzig veinte venti vinte twintig',
+  30: 'thirty trente dreißig treinta trenta trinta dertig',
 })) {
   for (const word of words.split(' ')) NUMBER_WORDS[matchKey(word)] = Number(value);
 }
@@ -270,10 +274,15 @@ const DETERMINERS = new Set(
 const MAX_WORDS_BEFORE = 3;
 const MAX_TITLE_WORDS = 14;
 
+// A count may stand before a name of several words ("32 Educational Escape Room Resources"), but an
+// article or a preposition between says the number belongs to something else ("25 teachers using the").
+const COUNT_WORDS_BEFORE = 4;
+
 function countBefore(words: string[]): number | null {
   // The nearest number among the few words before the noun ("duas intervenções", "3 bridging").
-  for (let i = words.length - 1; i >= Math.max(0, words.length - MAX_WORDS_BEFORE); i--) {
+  for (let i = words.length - 1; i >= Math.max(0, words.length - COUNT_WORDS_BEFORE); i--) {
     const word = words[i].replace(/[()]/g, '');
+    if (i < words.length - MAX_WORDS_BEFORE && (DETERMINERS.has(matchKey(word)) || PREPOSITIONS.has(matchKey(word)))) break;
     if (NUMBER_TOKEN.test(words[i])) {
       const n = Number(word);
       return n > 0 ? n : null;
@@ -395,7 +404,11 @@ function withoutIdioms(sentence: string): string {
   return out;
 }
 
-const TRAILING_WORDS = new Set([...PREPOSITIONS, ...DETERMINERS, 'and', 'et', 'und', 'y', 'e', 'en', 'o', 'or', 'ou', 'oder', 'te']);
+// Conjunctions, and the auxiliaries a passive leaves after the noun ("Neue Netzwerke wurden geknüpft").
+const TRAILING_WORDS = new Set([
+  ...PREPOSITIONS, ...DETERMINERS, 'and', 'et', 'und', 'y', 'e', 'en', 'o', 'or', 'ou', 'oder', 'te',
+  'was', 'were', 'wurde', 'wurden', 'werden', 'worden', 'fue', 'fueron', 'foi', 'foram', 'fu', 'furono', 'werd', 'werden',
+]);
 
 // "numa abordagem holística", "met een innovatieve aanpak", "with a holistic approach": an approach
 // the project works with is its manner, not one of its products.
@@ -460,6 +473,10 @@ function outputsOfSentence(text: string): Output[] {
     const firstWord = words[0];
     if (span.separator !== undefined && !isConjunction(span.separator)) {
       inRelativeClause = outputCueMatcher.matchAll(firstWord).some((m) => m.code === 'relative' && m.label.length === firstWord.length);
+      // "..., die Ergebnisse ihrer Auswertung": an article before a noun that says what was made.
+      if (inRelativeClause && DETERMINERS.has(matchKey(firstWord)) && /^\p{Lu}/u.test(words[1] ?? '')) {
+        inRelativeClause = !outputCueMatcher.matchAll(words[1]).some((m) => m.code === 'creation' && m.label.length === words[1].length);
+      }
     }
     if (inRelativeClause) continue;
     // A list goes on across commas and "and"; any other boundary ends it.
@@ -590,12 +607,17 @@ export function outputsInProse(text: string, options: ProseOptions = {}): Output
   for (const product of [...named].reverse()) rest = `${rest.slice(0, product.start)} … ${rest.slice(product.end)}`;
   const sentences = sentencesOf(withoutQuotedTitles(rest));
   const listed = listedWithCues(sentences);
+  // Items of a list that a line announces as activities or results ("I giovani prenderanno parte a
+  // diverse attività:"): an item that opens with a product's noun names that product.
+  let inAnnouncedList = false;
   for (let i = 0; i < sentences.length; i++) {
     const sentence = sentences[i];
     if (sentence.length > 2000) continue;
     const cued = options.labelled || listed.has(i) || makingCues(sentence).length > 0;
+    const announced: boolean = inAnnouncedList && sentence.split(/\s+/).length <= ANNOUNCED_LIST_ITEM_WORDS;
+    inAnnouncedList = announced ? !sentence.endsWith(':') : announcesActivities(sentence);
     if (!cued) {
-      const head = productHeading(sentence);
+      const head = productHeading(sentence) ?? (announced ? listItemHeading(sentence) : null);
       if (head) add(outputsOfSentence(head));
       continue;
     }
@@ -624,6 +646,30 @@ export function outputsInProse(text: string, options: ProseOptions = {}): Output
 // rest of the item describes it.
 const ENUMERATED_ITEM = /^\(?(?:\d{1,2}|[a-z])\)\s+/u;
 const ITEM_HEADING_WORDS = 10;
+
+// A line that ends in a colon and names the project's activities, actions or results.
+const ACTIVITY_WORDS =
+  /(?<![\p{L}])(?:activities|actions|activites|aktivitaten|ma(?:ss|ß)nahmen|actividades|acciones|attivita|azioni|atividades|acoes|activiteiten|acties)(?![\p{L}])/u;
+const ANNOUNCED_LIST_ITEM_WORDS = 40;
+
+function announcesActivities(sentence: string): boolean {
+  if (!/[:：]$/.test(sentence) || sentence.split(/\s+/).length > ANNOUNCEMENT_MAX_WORDS) return false;
+  const key = matchKey(sentence);
+  return ACTIVITY_WORDS.test(key) || RESULT_WORDS.test(key);
+}
+
+/** The head of a list item ("laboratori urbani partecipati, con momenti di formazione") when a product's noun opens it. */
+function listItemHeading(sentence: string): string | null {
+  const item = sentence.replace(/^[\s\-–—•·▪*]+/u, '');
+  const head = item.split(/\s*[,:;.–—(]\s*/u)[0];
+  if (!head || head.split(/\s+/).length > ITEM_HEADING_WORDS) return null;
+  const first = productMatches(head)[0];
+  if (!first) return null;
+  // Only an article or a number may stand before the noun ("a final report", "3 workshops").
+  const before = head.slice(0, first.start).trim().split(/\s+/).filter(Boolean);
+  if (before.length > 1 || (before.length === 1 && !isDeterminer(before[0]) && countBefore(before) === null)) return null;
+  return head;
+}
 
 function productHeading(sentence: string): string | null {
   const marker = ENUMERATED_ITEM.exec(sentence);
@@ -689,11 +735,20 @@ function makingCues(sentence: string): { start: number; end: number }[] {
     // also an article opens a relative clause only after a comma, and no sentence opens with one.
     if (!pronoun || before.length === pronoun.length) return true;
     if (DETERMINERS.has(pronoun) && !/,\s*$/u.test(before.slice(0, before.length - pronoun.length))) return true;
+    // ", die Ergebnisse ihrer Auswertung": an article right before a noun cue, not a pronoun.
+    if (DETERMINERS.has(pronoun) && /^\p{Lu}/u.test(cue.label)) return true;
+    // "una ricerca-azione, da cui nasceranno un report", "a survey from which guidelines are
+    // written": after a preposition the clause's subject is what is made, not someone who makes it.
+    const governing = matchKey(before.slice(0, before.length - pronoun.length).trim().split(/\s+/).at(-1) ?? '');
+    if (PREPOSITIONS.has(governing) || SOURCE_PREPOSITIONS.has(governing)) return true;
     // The antecedent: the few words before the pronoun; a product there keeps the cue.
     const antecedent = before.slice(Math.max(0, before.length - pronoun.length - 40), before.length - pronoun.length);
     return outputMatcher.matchAll(antecedent).length > 0;
   });
 }
+
+// Prepositions of origin the seven languages put before a relative pronoun ("da cui", "de la que").
+const SOURCE_PREPOSITIONS = new Set('da dal dalla dai dalle de desde des uit waaruit'.split(' '));
 
 // "exchange experience on how interventions are designed in their regions": a making verb in an
 // indirect question tells how things are done, not what the project makes.

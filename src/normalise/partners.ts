@@ -108,7 +108,9 @@ function looksLikePlace(name: string): boolean {
     (w) =>
       /^[-–—]$/u.test(w) ||
       /^(?:de|del|della|di|da|do|du|des|la|le|les|am|an|im|in|upon|on|sur|en|y|i|e|aan|op|van|den|der|d'\p{L}+|l'\p{L}+)$/u.test(w) ||
-      /^\p{Lu}\p{Ll}[\p{L}'’.-]*$/u.test(w),
+      /^\p{Lu}\p{Ll}[\p{L}'’.-]*$/u.test(w) ||
+      // "'s-Hertogenbosch", "'s-Gravenhage": the Dutch article glued to the town.
+      /^['’]s-\p{Lu}\p{Ll}[\p{L}'’.-]*$/u.test(w),
   );
 }
 // "City of Ghent", "Ville de Nantes", "Stadt Berlin", "Comune di Bologna", "Gemeente Gent": the town inside.
@@ -131,7 +133,16 @@ const CITY_SUFFIX = /^(.*\S)(?:\s*,\s*|\s+[-–—]\s+|\s*[([]\s*)([^,()[\]]+?)\
 // A country written after the name with nothing between ("Hayatboyu Ogrenme Akademisi Dernegi Turkije").
 const TRAILING_WORDS = /^(.*\S)\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?)$/u;
 
-function splitCountry(text: string): { name: string; country: string | null; countryAsName: boolean } {
+// "Fundación Tomillo (Madrid, Spain)", "Blaise Pascal school (Massy – France)": town and country in one bracket.
+const CITY_COUNTRY_IN_BRACKETS = /^(.*\S)\s*[([]\s*([^()[\],;]+?)\s*(?:,|\s[-–—]\s)\s*([^()[\],;]+?)\s*[)\]]$/u;
+
+function splitCountry(text: string): { name: string; country: string | null; countryAsName: boolean; city?: string } {
+  const both = CITY_COUNTRY_IN_BRACKETS.exec(text);
+  if (both) {
+    const code = countryCode(both[3]);
+    const town = both[2].trim();
+    if (code && countryCode(town) === null) return { name: both[1], country: code, countryAsName: false, ...(countryOfCity(town) !== null || looksLikePlace(town) ? { city: town } : {}) };
+  }
   const bracket = COUNTRY_IN_BRACKETS.exec(text);
   if (bracket) {
     const code = countryCode(bracket[2]);
@@ -269,8 +280,10 @@ export function parsePartnerLine(line: string, options: { lead?: boolean; prose?
   let { name: rawName, country } = split;
   country ??= describedCountry;
   const { countryAsName } = split;
-  let city: string | null = null;
-  if (country) {
+  let city: string | null = split.city ?? null;
+  if (city) {
+    // read with the country, in its bracket
+  } else if (country) {
     // "Name, City, Country": the town between them.
     const place = splitPlace(cleanName(rawName));
     if (place) {

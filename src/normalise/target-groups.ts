@@ -69,7 +69,10 @@ export function targetGroupFor(label: string): TargetGroup | null {
 // them names the groups of others.
 // "reduce": verbs of reducing; "reduce the number of early school leavers" states the project's aim
 // where "the high share of pupils with a migrant background" only describes the problem.
-const CUE_KINDS = ['cue', 'issue', 'generic', 'learners', 'statistic', 'partnerStaff', 'elsewhere', 'reduce'] as const;
+// "skillsOf": "the competences of", "competências profissionais dos": the group right after is the
+// one whose skills the project builds. "survey": a survey's respondents, listed in brackets after
+// it ("Befragung (Schüler:innen, Lehrkräfte, Erziehungsberechtigte)"), take part in the project.
+const CUE_KINDS = ['cue', 'issue', 'generic', 'learners', 'statistic', 'partnerStaff', 'elsewhere', 'reduce', 'skillsOf', 'survey'] as const;
 const cueTable = synonymTable('target-group-cues.json', CUE_KINDS, targetGroupCueData);
 const cueMatcher = createPhraseMatcher(cueTable);
 // On a project page pupils and students are young people the project works with ("learners" list);
@@ -128,7 +131,9 @@ export function targetGroupsOfPage(page: PageText): TargetGroup[] {
     if (page.language && sentence.length >= LANGUAGE_CHECK_MIN && detectLanguage(sentence, page.language) !== page.language) continue;
     // A heading or a name line ("NEETS at Risk") names the project, not whom it serves.
     if (isTitleLine(sentence)) continue;
-    const all = pageMatcher.matchAll(sentence);
+    // "competências profissionais dos professores": a group word inside such a cue is an adjective.
+    const skillCues = cueMatcher.matchAll(sentence).filter((c) => c.code === 'skillsOf');
+    const all = pageMatcher.matchAll(sentence).filter((m) => !skillCues.some((c) => c.start <= m.start && m.end <= c.end));
     const matches = all.filter(
       (m, i) =>
         (!isWhole('issue', m.label) || isInSituation(sentence, m)) &&
@@ -161,6 +166,10 @@ export function targetGroupsOfPage(page: PageText): TargetGroup[] {
     const cued = cues.some((m) => m.code === 'cue');
     const reduces = cues.some((m) => m.code === 'reduce');
     for (const match of matches) {
+      if (isSkilled(sentence, match, cues) || isSurveyed(sentence, match, cues)) {
+        found.push(match);
+        continue;
+      }
       if (statistic) {
         if (isCounted(sentence, match)) found.push(match);
         continue;
@@ -311,6 +320,25 @@ function qualifiesPrevious(sentence: string, match: PhraseMatch<string>, previou
   return /^\s+$/u.test(sentence.slice(previous.end, match.start));
 }
 
+// "Desenvolver as competências profissionais dos professores": only the group right after the
+// words (an article or one adjective between) is the one whose skills are built.
+function isSkilled(sentence: string, match: PhraseMatch<string>, cues: readonly PhraseMatch<string>[]): boolean {
+  return cues.some((cue) => cue.code === 'skillsOf' && cue.end <= match.start && /^\s+(?:\p{L}+\s+){0,2}$/u.test(sentence.slice(cue.end, match.start)) && fewWordsAreArticles(sentence.slice(cue.end, match.start)));
+}
+
+const fewWordsAreArticles = (text: string): boolean => {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  return words.length === 0 || (words.length === 1 && (GROUP_JOINERS.has(matchKey(words[0])) || /^\p{Ll}/u.test(words[0])));
+};
+
+// "Befragung im Prä-/Post-Design (Schüler:innen, Lehrkräfte, Erziehungsberechtigte, Andere)": the
+// groups inside the brackets that follow a survey word, a few words on.
+function isSurveyed(sentence: string, match: PhraseMatch<string>, cues: readonly PhraseMatch<string>[]): boolean {
+  const open = sentence.lastIndexOf('(', match.start);
+  if (open < 0 || sentence.slice(open, match.start).includes(')')) return false;
+  return cues.some((cue) => cue.code === 'survey' && cue.end <= open && open - cue.end <= 30 && !/[.;:()]/.test(sentence.slice(cue.end, open)));
+}
+
 // "staff of the organisations taking part in the project": the partners' own people.
 function isPartnerStaff(sentence: string, match: PhraseMatch<string>): boolean {
   if (match.code !== 'practitioners') return false;
@@ -424,9 +452,12 @@ const FOR_WORD = /(?:^|\s)(?:for|voor|pour|für|para|per|destiné(?:e?s?)? aux?|
 const GROUP_JOINERS = new Set(
   'the their our all les des de d la le l leurs tous toutes die der den dem unsere alle los las el sus todos gli i il le lo loro tutti os as seus todos de het hun alle and et und y e en o ou or oder'.split(' '),
 );
+// "for NEETs as well as for adult educators": the audiences of one product, each with its own "for".
+const AUDIENCE_JOINERS = new Set([
+  ...GROUP_JOINERS,
+  ...'as well also ainsi que aussi sowie auch así como también nonché anche bem como também als ook for pour für para per voor aux au a ai agli alle'.split(' '),
+]);
 function isServedByOutput(sentence: string, match: PhraseMatch<string>): boolean {
-  // Schools and authorities a product is "for" are as often its users as its targets.
-  if (match.code === 'institutions') return false;
   return outputMatches(sentence).some((output) => {
     if (output.end > match.start) return false;
     const between = ` ${sentence.slice(output.end, match.start)}`;
@@ -437,8 +468,12 @@ function isServedByOutput(sentence: string, match: PhraseMatch<string>): boolean
     const words = (text: string): string[] => text.split(/\s+/).filter(Boolean);
     if (words(between.slice(0, at)).length > 3) return false;
     const after = between.slice(at).replace(FOR_WORD, ' ');
-    const others = pageMatcher.matchAll(after).reduce((text, m) => text.slice(0, m.start) + ' '.repeat(m.end - m.start) + text.slice(m.end), after);
-    return words(others.replace(/[,]/g, ' ')).every((word) => GROUP_JOINERS.has(matchKey(word)));
+    const earlier = pageMatcher.matchAll(after);
+    const others = earlier.reduce((text, m) => text.slice(0, m.start) + ' '.repeat(m.end - m.start) + text.slice(m.end), after);
+    if (!words(others.replace(/[,]/g, ' ')).every((word) => AUDIENCE_JOINERS.has(matchKey(word)))) return false;
+    // Schools and authorities a product is "for" are as often its users as its targets; named in
+    // a list of the product's audiences after people it serves, they are one more audience.
+    return match.code !== 'institutions' || earlier.some((m) => m.code !== 'institutions');
   });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mentionsEvent, parseDate, parseDateRange, parsePeriodInText, parseStatus, projectDateInText, saysCompleted, statusFromDates } from '../../src/normalise/dates.ts';
+import { mentionsEvent, parseDate, parseDateRange, parsePeriodAfterName, parsePeriodInText, parseStatus, projectDateInText, saysCompleted, statusFromDates } from '../../src/normalise/dates.ts';
 
 describe('parseDate', () => {
   it.each([
@@ -432,6 +432,61 @@ describe('STATUS: the closing of the project\'s own plan', () => {
     ['Plan de acción del proyecto'],
     ['La clôture du projet aura lieu en juin.'],
     ['The project will be completed in 2025.'],
+  ])('says nothing yet of %s', (input) => {
+    expect(saysCompleted(input)).toBe(false);
+  });
+});
+
+describe('DATES: the period written right after the project\'s name (parsePeriodAfterName)', () => {
+  it.each([
+    ['Ολοκληρώθηκε με επιτυχία το ευρωπαϊκό πρόγραμμα Erasmus+ ROAD 2019-2021 (κωδικός 2019-1-IT02-KA229-062779).', 'ROAD', { start: '2019', end: '2021' }],
+    ['Le réseau Stop Dropout (2009–2011) a réuni six pays européens.', 'Stop Dropout', { start: '2009', end: '2011' }],
+    ['Das Projekt NEETS at Risk, 09/2015 – 08/2018, wurde von Erasmus+ gefördert.', 'NEETS at Risk', { start: '2015-09', end: '2018-08' }],
+  ])('%s', (text, name, period) => {
+    expect(parsePeriodAfterName(text, name)).toEqual(period);
+  });
+
+  it.each([
+    // the period of another thing, or not right after the name
+    ['Das Projekt ROAD wurde im Rahmen von Erasmus+ 2014-2020 gefördert.', 'ROAD'],
+    // a meeting's days, however close to the name
+    ['ROAD 14/06/2018 - 16/06/2018: Treffen der Partner in Tripoli.', 'ROAD'],
+    // a name inside another word
+    ['ROADMAP 2019-2021 der Stadt.', 'ROAD'],
+  ])('gives nothing for %s', (text, name) => {
+    expect(parsePeriodAfterName(text, name)).toBeNull();
+  });
+});
+
+describe('DATES: lone dates around a period, an aside in brackets, German starting verbs', () => {
+  it('never reads the two years of a dashed period as a lone end', () => {
+    // "Ολοκληρώθηκε" (was completed) before "2019-2021" would otherwise make 2019 the end.
+    expect(projectDateInText('Ολοκληρώθηκε με επιτυχία το ευρωπαϊκό πρόγραμμα Erasmus+ ROAD 2019-2021, στο οποίο πήρε μέρος και το σχολείο.')).toBeNull();
+  });
+
+  it('reads a starting verb across an aside in brackets', () => {
+    expect(
+      projectDateInText('„Outreach Youth Work“ ist im Januar 2016 als zusätzliche Maßnahme im Rahmen der Jugendgarantie (Garantie pour la jeunesse) und des Jugendpaktes angelaufen, um Jugendliche zu begleiten.'),
+    ).toEqual({ start: '2016-01', end: null });
+    expect(projectDateInText('It started in 2016 at the Blaise Pascal school (Massy, Essonne) on the initiative of a research institute.')).toEqual({ start: '2016', end: null });
+  });
+});
+
+describe('STATUS: completion in running text, in more languages and tenses', () => {
+  it.each([
+    ['Im Sommer 2011 ging diese erste Comenius-Regio-Partnerschaft mit Berliner Beteiligung zu Ende.'],
+    ['Das Projekt ist im Juli 2019 zu Ende gegangen.'],
+    ['Ολοκληρώθηκε με επιτυχία το ευρωπαϊκό πρόγραμμα Erasmus+ ROAD.'],
+    ['Le projet s’est achevé en mai 2015.'],
+  ])('%s', (input) => {
+    expect(saysCompleted(input)).toBe(true);
+  });
+
+  it.each([
+    // French reflexive present: the end is still ahead
+    ["Où en est-on au Luxembourg, alors que ce projet soutenu par l'Europe s'achève le 31 mai"],
+    ['Le projet se termine en juin avec une conférence finale.'],
+    ['Die Kinder gingen gern zur Schule, am Ende des Tages.'],
   ])('says nothing yet of %s', (input) => {
     expect(saysCompleted(input)).toBe(false);
   });

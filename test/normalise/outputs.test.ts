@@ -423,3 +423,76 @@ describe('outputs and target groups part: noteUnmatchedOutput', () => {
     expect(unmatched).toEqual([{ field: 'outputs', label: 'Lernspiel-Box' }]);
   });
 });
+
+describe('outputs, round 5: general patterns', () => {
+  it('takes the products that items of an announced activity list open with', () => {
+    const text = [
+      'Nel corso del progetto i ragazzi parteciperanno a tre attività:',
+      'laboratori di quartiere, con esperti di orientamento e di comunicazione;',
+      'un forum cittadino sulla scuola, aperto alle famiglie;',
+      'una ricerca sul territorio, da cui nascerà un rapporto finale.',
+      'Il progetto è finanziato dal Comune. Seguici su Facebook.',
+    ].join('\n');
+    const types = outputsInProse(text, { language: 'it' }).map((o) => o.type);
+    expect(types).toEqual(['event', 'event', 'report']);
+  });
+
+  it('reads no product from items of a list no line announces as activities or results', () => {
+    const text = 'I nostri valori:\nlaboratori di idee, ascolto e partecipazione;\nforum aperti a tutti.';
+    expect(outputsInProse(text, { language: 'it' })).toEqual([]);
+  });
+
+  it('keeps a making verb after "from which" ("da cui", "de la que"): the clause says what is made', () => {
+    expect(outputsInProse('Se hará un estudio de campo, del que saldrá una guía para los centros; de la que se publicará un informe anual.', {}).map((o) => o.type)).toContain('report');
+    expect(outputsInProse('Un percorso di ascolto nelle scuole, da cui nasceranno un report finale e una campagna informativa.', {}).map((o) => o.type)).toEqual(['report', 'other']);
+  });
+
+  it('reads an article before a noun cue after a comma as an article, not a relative pronoun', () => {
+    const text = 'Am Montag hat die Hochschule, gemeinsam mit dem Ministerium, die Ergebnisse ihrer Auswertung des Modellversuchs vorgestellt.';
+    expect(outputsInProse(text, {}).map((o) => o.type)).toEqual(['report']);
+  });
+
+  it('counts a product named by several words after its number', () => {
+    const [output] = outputsInProse('Over two years the partners will produce 24 Interactive Classroom Game Resources for teachers.', {});
+    expect(output).toMatchObject({ type: 'toolkit', count: 24 });
+    // A number before an article is no count of the product after it.
+    expect(outputsInProse('The partners trained 25 teachers using the toolkit they developed.', {})[0]?.count ?? null).toBeNull();
+  });
+
+  it('reads spelled-out round figures as counts', () => {
+    expect(outputsInProse('Es entstanden zwanzig Praxisbeispiele aus beiden Regionen.', {})[0]).toMatchObject({ type: 'compendium', count: 20 });
+  });
+
+  it('types strategy papers as policy recommendations', () => {
+    expect(outputType('National Strategy papers')).toBe('policy-recommendation');
+    expect(outputType('Strategiepapier für die Landesregierung')).toBe('policy-recommendation');
+  });
+
+  it('knows campaigns and job shadowing as products of no listed kind', () => {
+    expect(outputsInProse('Le projet organisera une campagne de sensibilisation et trois stages d’observation de cinq jours.', {}).map((o) => [o.type, o.count])).toEqual([
+      ['other', null],
+      ['other', 3],
+    ]);
+  });
+
+  it('reads no product from the EU strategies a programme boilerplate names', () => {
+    const text =
+      'Erasmus+ supports the Europe 2020 strategy for growth, jobs and inclusion, the strategic framework for education and training, the sustainable development of partner countries and the EU Youth Strategy.';
+    expect(outputsInProse(text, { language: 'en' })).toEqual([]);
+  });
+
+  it('reads no product from methods a sentence says are learnt or conventional', () => {
+    expect(outputsInProse('Teachers learn the strategies to prevent dropout and develop their competences.', {})).toEqual([]);
+    expect(outputsInProse('So entstehen Widerstände gar nicht erst, an denen herkömmliche Ansätze oft scheitern.', {})).toEqual([]);
+  });
+
+  it('reads a sentence about multiplier events as one about the project\'s own products', () => {
+    const types = outputsInProse('Die Materialien stehen auf der Lernplattform des Projekts bereit und werden in drei Multiplikatorenveranstaltungen vorgestellt.', {}).map((o) => [o.type, o.count]);
+    expect(types).toContainEqual(['event', 3]);
+    expect(outputsInProse('Partners from Spain and Italy will host two multiplier events next spring.', {}).map((o) => [o.type, o.count])).toContainEqual(['event', 2]);
+  });
+
+  it('ends a product title before the auxiliary of a passive', () => {
+    expect(outputsInProse('Neue Netzwerke wurden geknüpft, bestehende weiter ausgebaut.', {})).toEqual([{ title: 'Neue Netzwerke', type: 'network', count: null }]);
+  });
+});

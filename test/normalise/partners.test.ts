@@ -711,3 +711,173 @@ describe('PARTNERS round 4: leads and partners in prose', () => {
     expect(read([line('Rolle des Projekts', true), line('Role of Partners', true)])).toEqual([]);
   });
 });
+
+describe('PARTNERS round 5: inline organisation lists, carried-out-by leads, country brackets, people lists', () => {
+  const line = (text: string, heading = false, paragraphStart = true): Line => ({ text, heading, paragraphStart });
+  const read = (lines: Line[]) => partnersOfPage(lines, readSections(lines)).map((p) => [p.name, p.country, p.role]);
+  const one = (text: string) => read([line(text)]);
+
+  it('reads an "Organisationen:" line with its inline list, not the clause a colon opens in prose', () => {
+    const lines = [
+      line('Zwei Schulbehörden und drei Organisationen aus Berlin haben sich zusammengetan: Sie wollten über den eigenen Tellerrand schauen und voneinander lernen.'),
+      line("Organisationen: Röntgen-Schule, TandemBQG, EBB, Gemeente 's-Hertogenbosch, Koning Willem 1 College"),
+      line('Laufzeit: 2009 - 2011'),
+    ];
+    expect(read(lines)).toEqual([
+      ['Röntgen-Schule', null, 'partner'],
+      ['TandemBQG', null, 'partner'],
+      ['EBB', null, 'partner'],
+      ["Gemeente 's-Hertogenbosch", 'NL', 'partner'],
+      ['Koning Willem 1 College', null, 'partner'],
+    ]);
+    expect(one('Deelnemende organisaties: Stichting Dock, Hogeschool Gent en Gemeente Utrecht')).toEqual([
+      ['Stichting Dock', null, 'partner'],
+      ['Hogeschool Gent', null, 'partner'],
+      ['Gemeente Utrecht', 'NL', 'partner'],
+    ]);
+  });
+
+  it.each([
+    ['The project was implemented by Fundación Tomillo (Spain) together with local schools.', 'Fundación Tomillo', 'ES'],
+    ['Le projet est mis en œuvre par la Ville de Nantes depuis 2019.', 'Ville de Nantes', 'FR'],
+    ['Das Projekt wird von der Jugendhilfe Süd GmbH durchgeführt.', 'Jugendhilfe Süd GmbH', null],
+    ['El proyecto es promovido por la Fundación Tomillo y cuenta con cinco socios.', 'Fundación Tomillo', null],
+    ['Il progetto è realizzato dalla Cooperativa Sociale Il Sorriso con il sostegno della Regione.', 'Cooperativa Sociale Il Sorriso', null],
+    ['O projeto é promovido pela Associação Nacional de Escolas Profissionais.', 'Associação Nacional de Escolas Profissionais', null],
+    ['Het project wordt door Stichting Leerwerk uitgevoerd.', 'Stichting Leerwerk', null],
+    ['Twee medewerkers van de stichting BMP voeren het project uit en begeleiden de jongeren.', 'stichting BMP', null],
+    ['28 czerwca w siedzibie Koordynatora projektu TeachSport spotkali się partnerzy.', 'TeachSport', null],
+  ])('a lead that carries the project out: %s', (text, name, country) => {
+    expect(one(text)).toEqual([[name, country, 'lead']]);
+  });
+
+  it('names no lead when what is carried out is not the project', () => {
+    expect(one('The survey was carried out by Ipsos Public Affairs in 2019.')).toEqual([]);
+    expect(one('Die Befragung wird von der Universität Hamburg durchgeführt.')).toEqual([]);
+  });
+
+  it('reads a lead line with its country and the "in collaboration with" list that runs on below it', () => {
+    const lines = [
+      line('Ολοκληρώθηκε με επιτυχία το ευρωπαϊκό πρόγραμμα Erasmus+ ROAD 2019-2021.'),
+      line('The project was implemented by I.C. Alighieri (Italy)'),
+      line('in collaboration with Colegiul National Ion C. Bratianu (Romania), FatihOrtaokulu (Turkey), Music School of Tripolis (Greece),'),
+      line('Agrupamento De Escolas Dr. Jorge Augusto Correia (Portugal),'),
+      line('PrywatnaSzkolaPodstawowa ICO (Poland).'),
+    ];
+    expect(read(lines)).toEqual([
+      ['I.C. Alighieri', 'IT', 'lead'],
+      ['Colegiul National Ion C. Bratianu', 'RO', 'partner'],
+      ['FatihOrtaokulu', 'TR', 'partner'],
+      ['Music School of Tripolis', 'GR', 'partner'],
+      ['Agrupamento De Escolas Dr. Jorge Augusto Correia', 'PT', 'partner'],
+      ['PrywatnaSzkolaPodstawowa ICO', 'PL', 'partner'],
+    ]);
+  });
+
+  it('reads "Country (Organisation)" chains, not towns or codes in brackets', () => {
+    expect(one('To get there, secondary schools from The Netherlands (VAKSCHOOL HET DIEKMAN) and Italy (TEN R. RIGHETTI) decided to work together.')).toEqual([
+      ['VAKSCHOOL HET DIEKMAN', 'NL', 'partner'],
+      ['TEN R. RIGHETTI', 'IT', 'partner'],
+    ]);
+    expect(one('Les écoles de Belgique (Institut Saint-Joseph), de France (Lycée Jean Moulin) et d’Italie (Istituto Tecnico Galilei) coopèrent.').map(([, country]) => country)).toEqual(['BE', 'FR', 'IT']);
+    expect(one('The teachers visited Italy (Rome) and Spain (Madrid) in the first year.')).toEqual([]);
+    expect(one('Pupils come from Spain (ES) and Italy (IT) and meet twice a year.')).toEqual([]);
+  });
+
+  it('keeps out a list of people after a colon, and keeps a list of organisations with two-word names', () => {
+    expect(
+      one('Oprócz partnerów projektu wzięli w niej udział zaproszeni goście: Sebastian Koenigs – analityk z OECD, Deborah Tyler – dyrektor generalna Wydziału, Ross Walker – dyrektor Teachsport.'),
+    ).toEqual([]);
+    expect(one('Naast de penvoerder zijn de andere projectpartners: Jong Ondernemen, Devon Mind en Spazio Giovani.').map(([name]) => name)).toEqual(['Jong Ondernemen', 'Devon Mind', 'Spazio Giovani']);
+  });
+
+  it('takes the organisation whose partners a sentence lists, not a project name', () => {
+    expect(one('Os parceiros do Agrupamento de Escolas Sebastião da Gama são escolas da Roménia, Lituânia, Croácia, Chipre e Espanha.')).toEqual([
+      ['Agrupamento de Escolas Sebastião da Gama', null, 'partner'],
+    ]);
+    expect(one('Les partenaires du Lycée Jean Moulin sont des écoles de Belgique et du Danemark.').map(([name]) => name)).toEqual(['Lycée Jean Moulin']);
+    expect(one('The partners of ROAD are schools from five countries.')).toEqual([]);
+  });
+
+  it('takes an organisation that announces its project as a partner, only when a project is named', () => {
+    expect(one('CARDET is happy to announce the start of NEET-SYSTEM, a new Erasmus+ project running for two years.')).toEqual([['CARDET', null, 'partner']]);
+    expect(one('Die Jugendhilfe Süd GmbH freut sich, den Start des Projekts MOVE bekannt zu geben.')).toEqual([['Jugendhilfe Süd GmbH', null, 'partner']]);
+    expect(one("Le CLPS est heureux d'annoncer le lancement du projet PASI.")).toEqual([['CLPS', null, 'partner']]);
+    expect(one('The Municipality is happy to announce the new opening hours of the library for everyone.')).toEqual([]);
+  });
+
+  it('reads "Zu den Projektpartnern gehören" lists: an "und" inside a name, a shared "(beide Deutschland)"', () => {
+    expect(
+      one('Zu den Projektpartnern gehören die ZAB Consult GmbH und die Hochschule für Wirtschaft und Umwelt in Nürtingen (beide Deutschland).'),
+    ).toEqual([
+      ['ZAB Consult GmbH', 'DE', 'partner'],
+      ['Hochschule für Wirtschaft und Umwelt', 'DE', 'partner'],
+    ]);
+    expect(one('Among the partners are the Fundación Tomillo (Spain) and the Volkshochschule Linz (Austria).')).toEqual([
+      ['Fundación Tomillo', 'ES', 'partner'],
+      ['Volkshochschule Linz', 'AT', 'partner'],
+    ]);
+  });
+
+  it.each([
+    ["Il y a trois ans, le Lycée technique de Bonnevoie lançait, à l'initiative du ministère, un projet sans équivalent.", 'Lycée technique de Bonnevoie'],
+    ['En 2020, la Fundación Tomillo puso en marcha un proyecto para jóvenes sin titulación.', 'Fundación Tomillo'],
+    ["L'Istituto tecnico Galilei ha avviato un nuovo progetto europeo contro la dispersione.", 'Istituto tecnico Galilei'],
+  ])('a lead that launches the project: %s', (text, name) => {
+    expect(one(text)).toEqual([[name, null, 'lead']]);
+  });
+
+  it('reads no lead from a launch "in collaboration with" others, nor a town after "de"', () => {
+    expect(one('El IES Rayuela de Móstoles pone en marcha un proyecto europeo en colaboración con centros de Portugal e Italia.').filter(([, , role]) => role === 'lead')).toEqual([]);
+    expect(one('La ville de Huy lance un projet pour les jeunes.')).toEqual([]);
+  });
+
+  it('groups partners under a country heading or a "Country: Organisation" line', () => {
+    const heading = (text: string) => line(text, true);
+    expect(read([heading('Partners'), heading('Italy'), line('Istituto Tecnico Galilei'), line('Cooperativa Sociale Il Sorriso'), heading('Spain'), line('Fundación Tomillo')])).toEqual([
+      ['Istituto Tecnico Galilei', 'IT', 'partner'],
+      ['Cooperativa Sociale Il Sorriso', 'IT', 'partner'],
+      ['Fundación Tomillo', 'ES', 'partner'],
+    ]);
+    expect(read([heading('Partenaires'), line('Italie : Istituto Tecnico Galilei'), line('Espagne : Fundación Tomillo'), line('Belgique : Mission locale de Huy')])).toEqual([
+      ['Istituto Tecnico Galilei', 'IT', 'partner'],
+      ['Fundación Tomillo', 'ES', 'partner'],
+      ['Mission locale de Huy', 'BE', 'partner'],
+    ]);
+    // A card: the name, then its country below it.
+    expect(read([heading('Partners'), line('Fundación Tomillo'), line('Spain'), line('Istituto Tecnico Galilei'), line('Italy')])).toEqual([
+      ['Fundación Tomillo', 'ES', 'partner'],
+      ['Istituto Tecnico Galilei', 'IT', 'partner'],
+    ]);
+    expect(read([line('Partners'), line('Fundación Tomillo'), line('Spain'), line('Istituto Tecnico Galilei'), line('Italy')])).toEqual([
+      ['Fundación Tomillo', 'ES', 'partner'],
+      ['Istituto Tecnico Galilei', 'IT', 'partner'],
+    ]);
+    expect(read([line('Projektpartner'), line('Österreich'), line('Volkshochschule Linz (Koordinator)'), line('Jugendzentrum Wels'), line('Spanien'), line('Fundación Tomillo')])).toEqual([
+      ['Volkshochschule Linz', 'AT', 'lead'],
+      ['Jugendzentrum Wels', 'AT', 'partner'],
+      ['Fundación Tomillo', 'ES', 'partner'],
+    ]);
+  });
+});
+
+describe('parsePartnerLine round 5: town and country in one bracket', () => {
+  it.each([
+    ['Fundación Tomillo (Madrid, Spain)', 'Fundación Tomillo', 'Madrid', 'ES'],
+    ['Blaise Pascal school (Massy – France)', 'Blaise Pascal school', 'Massy', 'FR'],
+    ['Università di Bologna (Dipartimento di Scienze della Formazione, Italia)', 'Università di Bologna', null, 'IT'],
+  ])('%s', (text, name, city, country) => {
+    expect(parsePartnerLine(text)).toEqual(partner({ name, city, country }));
+  });
+});
+
+describe('PARTNERS round 5: kinds of organisation are no partners', () => {
+  const line = (text: string): Line => ({ text, heading: false, paragraphStart: true });
+  const one = (text: string) => partnersOfPage([line(text)], readSections([line(text)])).map((p) => p.name);
+
+  it('drops plural kinds after a colon and keeps the named organisations beside them', () => {
+    expect(one('Participating institutions: Primary Schools, NGOs and Local Authorities')).toEqual([]);
+    expect(one('Beteiligte Einrichtungen: Schulen, Jugendzentrum Wels und Volkshochschule Linz')).toEqual(['Jugendzentrum Wels', 'Volkshochschule Linz']);
+    expect(one('Organisations participantes : Écoles, Entreprises et la Mission locale de Huy')).toEqual(['Mission locale de Huy']);
+  });
+});

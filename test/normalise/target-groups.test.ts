@@ -401,3 +401,42 @@ describe('target groups, round 4: whom a problem hits', () => {
     expect(targetGroupsOfPage({ prose }).map((g) => g.code)).toEqual(['vet-learners']);
   });
 });
+
+describe('target groups, round 5: general patterns', () => {
+  it('takes every audience of a product written "for X as well as for Y", institutions among them', () => {
+    const prose =
+      'The consortium will create a set of open educational resources for refugees as well as for youth workers, adult education providers and policy makers in five countries.';
+    expect(targetGroupsOfPage({ prose, language: 'en' }).map((g) => g.code)).toEqual(['migrants', 'practitioners', 'institutions']);
+  });
+
+  it('still leaves out institutions a product is for when they are its only audience', () => {
+    const prose = 'We are building an online platform for schools and municipalities.';
+    expect(targetGroupsOfPage({ prose, language: 'en' }).map((g) => g.code)).toEqual([]);
+  });
+
+  it('takes the group whose competences the project builds, not the groups owning it', () => {
+    expect(targetGroupsOfPage({ prose: 'Objetivo: reforzar las competencias profesionales de los docentes de los centros socios.', language: 'es' }).map((g) => g.code)).toEqual(['practitioners']);
+    expect(targetGroupsOfPage({ prose: 'Doel is de vaardigheden van mentoren te versterken.', language: 'nl' }).map((g) => g.code)).toEqual(['practitioners']);
+    // "competences of the learning processes" names no group, and cues nothing else in the sentence.
+    expect(targetGroupsOfPage({ prose: 'Teachers meet to develop the key competences of the different learning processes.', language: 'en' })).toEqual([]);
+  });
+
+  it('takes the respondents a survey lists in brackets', () => {
+    const prose = 'Teilprojekt B: Online-Befragung (Schüler:innen, Lehrkräfte, Erziehungsberechtigte) zu Fehlzeiten an Gemeinschaftsschulen.';
+    expect(targetGroupsOfPage({ prose, language: 'de' }).map((g) => g.code)).toEqual(['young-people', 'practitioners', 'families']);
+    // Brackets after no survey word say nothing of whom the project serves.
+    expect(targetGroupsOfPage({ prose: 'Die Schulen (Lehrkräfte, Schulleitung) tauschen sich regelmäßig aus.', language: 'de' })).toEqual([]);
+  });
+
+  it('reads groups described by a relative clause: who left school, or risk doing so', () => {
+    expect(targetGroupsOfPage({ prose: 'The course offers a second chance to adults who have left school without a diploma.', language: 'en' }).map((g) => g.code)).toContain('early-leavers');
+    expect(
+      targetGroupsOfPage({ prose: 'Wij begeleiden jongeren die voortijdig hun opleiding hebben verlaten, of die dat risico lopen.', language: 'nl' }).map((g) => g.code),
+    ).toEqual(['early-leavers', 'at-risk-learners']);
+  });
+
+  it('knows risk groups and absent pupils as learners at risk', () => {
+    expect(targetGroupsIn('En una primera fase se identificarán los grupos de riesgo mediante cuestionarios.').map((g) => g.code)).toEqual(['at-risk-learners']);
+    expect(targetGroupsIn('Le collège veut raccrocher les élèves absents.').map((g) => g.code)).toEqual(['at-risk-learners']);
+  });
+});

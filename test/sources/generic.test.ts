@@ -257,6 +257,20 @@ describe('label layouts', () => {
   });
 });
 
+describe('outputs and target groups of a page', () => {
+  it('reads a "Resources" heading as the outputs section, in several languages', async () => {
+    const url = 'https://example.eu/progetti/ponte';
+    const html = (heading: string, items: string[]) => `<html lang="it"><body><header><nav>Home | Progetti | Contatti</nav></header><main>
+      <h1>Ponte verso la scuola</h1><p>Il progetto accompagna ragazzi che hanno lasciato la scuola verso un percorso di formazione, con tutor e laboratori in tre città del Sud.</p>
+      <h2>${heading}</h2><ul>${items.map((item) => `<li>${item}</li>`).join('')}</ul>
+      <h2>Contatti</h2><p>info@example.eu</p></main><footer>© 2023 Associazione Ponte</footer></body></html>`;
+    const italian = await readOne(url, 'text/html', html('Risorse', ['Guida per i tutor (PDF)', 'Report finale “Cosa abbiamo imparato”']));
+    expect(italian.outputs.map((o) => o.type)).toEqual(['guide', 'report']);
+    const english = await readOne(url, 'text/html', html('Resources', ['Toolkit for mentors', 'Final evaluation report']));
+    expect(english.outputs.map((o) => o.type)).toEqual(['toolkit', 'report']);
+  });
+});
+
 describe('documents that are not one project', () => {
   it('follows the entries and the next page of an HTML listing, and gives no record', async () => {
     const html = `<html lang="en"><body><main><h1>Projects</h1><p>Showing 1 - 2 of 24 results found</p>
@@ -700,4 +714,208 @@ describe('hostile text: a long run of capitals with no punctuation', () => {
     const { records } = await genericAdapter.read({ url: 'https://example.org/cozy', finalUrl: 'https://example.org/cozy', mediaType: 'text/html', body: new TextEncoder().encode(html) });
     expect(records).toHaveLength(1);
   }, 5_000);
+});
+
+describe('TITLE, DATES, STATUS (round 5): names set apart in prose, labelled prefixes, wrapped covers', () => {
+  const page = (body: string, head = '', lang = 'en') =>
+    `<!doctype html><html lang="${lang}"><head>${head}</head><body><header><nav><a href="/">Home</a> <a href="/news">News</a></nav></header>${body}<aside class="sidebar"><h3>Latest news</h3><ul><li><a href="/n/1">Another project was completed in 2015</a></li></ul></aside><footer>© 2024 Site · Privacy</footer></body></html>`;
+
+  it('names the project by the content heading that pairs the acronym with the long form of the document title', async () => {
+    const record = await readOne(
+      'https://example.org/gute-praxis/drops',
+      'text/html',
+      page(
+        '<div id="content"><h2>DROPS – Dropout Prevention in Schools</h2><p>Kategorie: Gute Praxis</p><p>Zwei Jahre lang haben sich zwei Schulbehörden, vier Schulen und drei außerschulische Organisationen aus Berlin und den Niederlanden zusammengetan, um voneinander zu lernen.</p>' +
+          '<p>Im Sommer 2011 ging diese erste Comenius-Regio-Partnerschaft mit Berliner Beteiligung zu Ende. Folgeprojekte werden bereits geplant.</p><p><strong>Laufzeit:</strong> 2009 - 2011</p></div>',
+        '<title>DROPS – Dropout Prevention in Schools - Europaberatung Berlin</title>',
+        'de',
+      ),
+    );
+    expect([record.title, record.acronym]).toEqual(['DROPS – Dropout Prevention in Schools', 'DROPS']);
+    expect([record.startDate, record.endDate, record.status]).toEqual(['2009', '2011', 'completed']);
+  });
+
+  it('takes the name a headline stands for: an apposition, a verb of naming, a quoted name after a compound project word', async () => {
+    const cases: [string, string, string, string][] = [
+      ['en', 'A NEET SYSTEM to escape unemployment and exclusion', 'CARDET is happy to announce the start of NEET-SYSTEM, a new Erasmus+ project running for two years that sets out to support and empower NEETs across Europe.', 'NEET-SYSTEM'],
+      ['it', "Neet Equity, favorire l'inclusione dei giovani che non lavorano e non studiano", 'Si chiama Neet Equity il nuovo progetto promosso per favorire l’inclusione dei giovani Neet, cioè i 15-29enni che non lavorano e non studiano.', 'Neet Equity'],
+      ['de', 'Outreach Youth Work: Positive Bilanz der Pilotphase', 'Das Pilotprojekt „Outreach Youth Work – Maisons des Jeunes“ soll junge Menschen auf ihrem Weg aus der Arbeitslosigkeit begleiten und wurde nun ausgewertet.', 'Outreach Youth Work – Maisons des Jeunes'],
+      ['fr', 'Le décrochage recule dans la vallée cette année', 'Drop-In, un projet européen mené par une association locale, accompagne les jeunes qui quittent l’école sans diplôme depuis deux ans. Drop-In leur propose un atelier chaque semaine.', 'Drop-In'],
+    ];
+    for (const [lang, heading, text, name] of cases) {
+      const record = await readOne('https://example.org/news/1', 'text/html', page(`<article><h1>${heading}</h1><p>Posted 17-May-2019</p><p>${text}</p></article>`, '', lang));
+      expect(record.title, heading).toBe(name);
+    }
+  });
+
+  it('does not take a partner named beside "a partner of the project" for the project', async () => {
+    const record = await readOne(
+      'https://example.org/news/2',
+      'text/html',
+      page('<article><h1>Schools and cities against early school leaving</h1><p>The meeting was hosted by Stad Gent, a partner of the project, and gathered teachers, trainers and youth workers from six countries.</p></article>'),
+    );
+    expect(record.title).toBe('Schools and cities against early school leaving');
+  });
+
+  it('reads the name under a Greek headline in capitals, its period after the name and its completion', async () => {
+    const record = await readOne(
+      'https://example.org/blog/road',
+      'text/html',
+      page(
+        '<article><h1>ΟΛΟΚΛΗΡΩΣΗ ευρωπαϊκου ΠΡΟΓΡΑΜΜΑΤΟΣ Erasmus+ ROAD</h1><p>24 Οκτωβρίου 2022 από gymmtripol</p>' +
+          '<p>Ολοκληρώθηκε με επιτυχία το ευρωπαϊκό πρόγραμμα Erasmus+ ROAD 2019-2021 (κωδικός 2019-1-IT02-KA229-062779), στο οποίο πήρε μέρος με πολύ καλά αποτελέσματα και το σχολείο μας.</p>' +
+          '<p>Κύριοι στόχοι του προγράμματος ήταν να ξανασκεφτούμε το επαγγελματικό προφίλ εκπαιδευτικών και εκπαιδευομένων.</p></article>',
+        '',
+        'el',
+      ),
+    );
+    expect(record.title).toBe('ROAD');
+    expect([record.startDate, record.endDate, record.status]).toEqual(['2019', '2021', 'completed']);
+  });
+
+  it('drops "Project" after a one-word name the prose writes apart, a programme\'s numbering, and keeps the name after a "Projeto:" label whole', async () => {
+    const schola = await readOne(
+      'https://example.org/resources/schola',
+      'text/html',
+      page('<article><h1>Schola Project</h1><p>In this context the fight against dropping out of school became a priority – and this is what the Erasmus Schola project is about. It started in 2016 at a school near Paris, and brings together five countries.</p></article>'),
+    );
+    expect([schola.title, schola.startDate, schola.endDate]).toEqual(['Schola', '2016', null]);
+    const numbered = await readOne(
+      'https://example.org/projecten/preventie',
+      'text/html',
+      page('<article><h1>Project 3.1 Preventieprogramma vo</h1><p>Doelstelling: De stuurgroep oriënteert zich nog op de juiste formulering van de opdracht.</p><p>Preventie en ondersteuning zijn belangrijk om voortijdig schoolverlaten te voorkomen.</p></article>', '', 'nl'),
+    );
+    expect(numbered.title).toBe('Preventieprogramma vo');
+    const labelled = await readOne(
+      'https://example.org/projetos/eumove',
+      'text/html',
+      page('<article><h1>Projeto: Projet ESF+EuMove Application</h1><h2>Descrição</h2><p>Assim, o projeto quer transferir para os parceiros ferramentas e metodologias inovadoras que deram bons resultados noutros contextos.</p></article>', '', 'pt'),
+    );
+    expect(labelled.title).toBe('Projet ESF+EuMove Application');
+  });
+
+  it('joins a cover title set over several lines when a running foot writes it whole', async () => {
+    const text = [
+      'MAPA DEL ABANDONO',
+      'EDUCATIVO TEMPRANO EN',
+      'ESPAÑA',
+      'INFORME GENERAL',
+      'Ángel Soler',
+      'Consulta más información sobre el estudio',
+      'Mapa del abandono educativo temprano en España · Informe general · Fundación Europea Sociedad y Educación — 1',
+      'Dirección del proyecto',
+    ].join('\n');
+    const record = await readOne('https://example.org/informe.txt', 'text/plain', text);
+    expect(record.title).toBe('MAPA DEL ABANDONO EDUCATIVO TEMPRANO EN ESPAÑA');
+  });
+
+  it('takes no lone date from a sentence about other projects, and no status from a question or an activity', async () => {
+    const record = await readOne(
+      'https://example.org/recherche/sherpa',
+      'text/html',
+      page(
+        '<article><h1>SHERPA – Teaching guides against absenteeism</h1><p>The Association has worked in schools since 2002 with projects that prevent the use of addictive substances and school failure.</p>' +
+          '<p>La filière transfrontalière a-t-elle été un succès? Où en est-on, alors que ce projet soutenu par l\'Europe s\'achève le 31 mai?</p>' +
+          '<p>The training of the project was completed in Lisbon last week, with teachers from five schools.</p></article>',
+      ),
+    );
+    expect([record.startDate, record.endDate, record.status]).toEqual([null, null, null]);
+  });
+
+  it('reads the period in brackets after the word "project", never the funding programme\'s period', async () => {
+    const bracketed = await readOne(
+      'https://example.org/aktuelles/bilanz',
+      'text/html',
+      page('<article><h1>Gemeinsam gegen Schulabbruch</h1><p>Das Projekt (2018–2020) wurde von der Europäischen Union gefördert und hat mit vier Schulen der Stadt zusammengearbeitet, um Jugendliche im Unterricht zu halten.</p></article>', '', 'de'),
+    );
+    expect([bracketed.startDate, bracketed.endDate]).toEqual(['2018', '2020']);
+    const programme = await readOne(
+      'https://example.org/news/funding',
+      'text/html',
+      page('<article><h1>Schools against early leaving</h1><p>The Erasmus+ programme 2014-2020 funded this work with schools, families and youth services across the region for several years.</p></article>'),
+    );
+    expect([programme.startDate, programme.endDate]).toEqual([null, null]);
+  });
+
+  it('reads a project\'s start from a sentence that names it by the head of its title', async () => {
+    const record = await readOne(
+      'https://example.org/presse/outreach',
+      'text/html',
+      page(
+        '<article><h1>Outreach Youth Work: Positive Bilanz der Pilotphase</h1><p>Das Pilotprojekt „Outreach Youth Work – Maisons des Jeunes“ soll junge Menschen begleiten.</p>' +
+          '<p>„Outreach Youth Work“ ist im Januar 2016 als zusätzliche Maßnahme im Rahmen der Jugendgarantie (Garantie pour la jeunesse) angelaufen, um Jugendliche beim Einstieg ins Berufsleben zu unterstützen. Am 4. Juni 2018 wurde die Auswertung vorgestellt.</p></article>',
+        '',
+        'de',
+      ),
+    );
+    expect(record.title).toBe('Outreach Youth Work – Maisons des Jeunes');
+    expect([record.startDate, record.endDate]).toEqual(['2016-01', null]);
+  });
+});
+
+describe('PARTNERS round 5: inline lists, leads that carry the project out, country groups', () => {
+  const page = (lang: string, body: string) =>
+    `<!doctype html><html lang="${lang}"><head><title>Projekt – Europaberatung</title></head><body>` +
+    `<div class="cookie-banner">Diese Website verwendet Cookies. <a href="/datenschutz">OK</a></div>` +
+    `<nav><a href="/">Start</a> <a href="/projekte">Projekte</a></nav>` +
+    `<main>${body}</main><footer>© 2024 · Impressum · Datenschutz</footer></body></html>`;
+
+  it('reads an "Organisationen:" fact line and leaves the clause a colon opens in prose', async () => {
+    const record = await readOne(
+      'https://example.org/drops',
+      'text/html',
+      page(
+        'de',
+        `<h1>DROPS – Dropout Prevention in Schools</h1><p>Kategorie: Gute Praxis</p>` +
+          `<p>Zwei Jahre lang haben sich zwei Schulbehörden und drei außerschulische Organisationen aus Berlin zusammengetan: Sie wollten über den eigenen Tellerrand schauen und voneinander lernen.</p>` +
+          `<p>Organisationen: Röntgen-Schule, Alfred-Nobel-Schule, TandemBQG, Gemeente 's-Hertogenbosch, Hervion College</p><p>Laufzeit: 2009 - 2011</p>`,
+      ),
+    );
+    expect(record.partners.map((p) => [p.name, p.country])).toEqual([
+      ['Röntgen-Schule', null],
+      ['Alfred-Nobel-Schule', null],
+      ['TandemBQG', null],
+      ["Gemeente 's-Hertogenbosch", 'NL'],
+      ['Hervion College', null],
+    ]);
+  });
+
+  it('reads a lead line with its country and the list that runs on below it in a blog post', async () => {
+    const record = await readOne(
+      'https://example.org/road',
+      'text/html',
+      page(
+        'en',
+        `<h1>Erasmus+ ROAD completed</h1><p>24 October 2022 by admin</p><p>The programme ROAD 2019-2021 ended with good results for our school and its pupils.</p>` +
+          `<p>The project was implemented by I.C. Alighieri (Italy)</p><p>in collaboration with Colegiul National Ion C. Bratianu (Romania), FatihOrtaokulu (Turkey), Music School of Tripolis (Greece),</p>` +
+          `<p>PrywatnaSzkolaPodstawowa ICO (Poland).</p><p>The project addressed three challenges.</p>`,
+      ),
+    );
+    expect(record.partners.map((p) => [p.name, p.country, p.role])).toEqual([
+      ['I.C. Alighieri', 'IT', 'lead'],
+      ['Colegiul National Ion C. Bratianu', 'RO', 'partner'],
+      ['FatihOrtaokulu', 'TR', 'partner'],
+      ['Music School of Tripolis', 'GR', 'partner'],
+      ['PrywatnaSzkolaPodstawowa ICO', 'PL', 'partner'],
+    ]);
+    expect(record.countries).toEqual(['GR', 'IT', 'PL', 'RO', 'TR']);
+  });
+
+  it('gives the partners under a country heading that country', async () => {
+    const record = await readOne(
+      'https://example.org/bridge',
+      'text/html',
+      page(
+        'en',
+        `<h1>SchoolBridge</h1><p>SchoolBridge keeps learners at risk of dropping out in training through mentoring.</p>` +
+          `<h2>Partners</h2><h3>Italy</h3><ul><li>Istituto Tecnico Galilei</li><li>Cooperativa Sociale Il Sorriso</li></ul>` +
+          `<h3>Spain</h3><ul><li>Fundación Tomillo</li></ul><h2>Latest news</h2><p>Read our newsletter.</p>`,
+      ),
+    );
+    expect(record.partners.map((p) => [p.name, p.country])).toEqual([
+      ['Istituto Tecnico Galilei', 'IT'],
+      ['Cooperativa Sociale Il Sorriso', 'IT'],
+      ['Fundación Tomillo', 'ES'],
+    ]);
+  });
 });

@@ -1,5 +1,5 @@
 import { ExtractError } from '../../core/errors.ts';
-import { parseDate, parseDateRange, parsePeriodInText, parseStatus, projectDateInText, saysCompleted } from '../../normalise/dates.ts';
+import { mentionsEvent, parseDate, parseDateRange, parsePeriodAfterName, parsePeriodInText, parseStatus, projectDateInText, saysCompleted } from '../../normalise/dates.ts';
 import { iscedLevelsIn, measureTypesIn } from '../../normalise/isced.ts';
 import { detectLanguage } from '../../normalise/language.ts';
 import { announcesOutputs, isProductName, noteUnmatchedOutput, outputMatches, outputsInProse, outputsOfAnnouncedList, parseOutputList } from '../../normalise/outputs.ts';
@@ -87,7 +87,29 @@ function titleOf(layout: Layout, input: GenericInput): { raw: string | null; tit
 // A date line of its own, with no words at all: the period badge at the top of many project pages.
 const BARE_DATES = /^[\d\s\/.\-–—]+$/;
 
-function datesOf(layout: Layout, rawTitle: string): { start: string | null; end: string | null } {
+// "Projects", "Projekte", "proyectos" in a sentence speak of other projects than the page's: a lone
+// date there ("has worked in schools since 2002 with projects") is not this project's.
+const PLURAL_PROJECTS = /(?<![\p{L}])(?:projects|projets|projekte|projekten|proyectos|progetti|projetos|projectos|projecten|projekty|programmes|programas|programmi)(?![\p{L}])/giu;
+// A sentence that goes on about the project under a pronoun: "... the Erasmus Schola project. It started in 2016".
+const PRONOUN_START = /^(?:it|this|il|elle|celui-ci|es|er|dieses|esso|essa|ele|ela|het|dit|hij)\s/iu;
+
+const PROJECT_NOUNS = ['project', 'projet', 'projekt', 'proyecto', 'progetto', 'projeto', 'projecto'];
+
+/** Whether a sentence names the project: by the word "project" (in the page's languages) or by its name. */
+function namesProject(sentence: string, names: readonly string[]): boolean {
+  return PROJECT_WORD_PATTERN.test(sentence) || names.some((name) => mentionsName(sentence, name));
+}
+
+// The name as a whole word of the text ("ROAD", not the "road" of "roadmap"), case and accents aside.
+function mentionsName(text: string, name: string): boolean {
+  const key = matchKey(name);
+  if (key.length < 3) return false;
+  const folded = matchKey(text);
+  const at = folded.indexOf(key);
+  return at >= 0 && !/[\p{L}\p{N}]/u.test(folded[at - 1] ?? '') && !/[\p{L}\p{N}]/u.test(folded[at + key.length] ?? '');
+}
+
+function datesOf(layout: Layout, rawTitle: string, names: readonly string[] = []): { start: string | null; end: string | null } {
   const startText = sectionText(sectionOf(layout, 'startDate'));
   const endText = sectionText(sectionOf(layout, 'endDate'));
   let start = startText ? parseDate(startText) : null;
@@ -112,6 +134,15 @@ function datesOf(layout: Layout, rawTitle: string): { start: string | null; end:
     if (range?.start && range.end) return range;
   }
   const lines = contentLines(layout).filter((line) => !line.heading);
+  // "το πρόγραμμα Erasmus+ ROAD 2019-2021", "Stop Dropout (2009–2011)", "Das Projekt (2018–2020)
+  // wurde ...": the period right after the name or the word "project" (never "programme", whose
+  // periods are the funding's: "Erasmus+ 2014-2020").
+  for (const line of lines) {
+    for (const name of [...names, ...PROJECT_NOUNS]) {
+      const after = parsePeriodAfterName(line.text, name);
+      if (after) return after;
+    }
+  }
   // A short line that names the project or its programme with a period: "Projeto Erasmus+
   // (2015-2018)", "Erasmus+ | Strategic Partnership (KA2) 2015-2017".
   for (const line of lines) {
@@ -121,10 +152,10 @@ function datesOf(layout: Layout, rawTitle: string): { start: string | null; end:
   }
   // A sentence about the project that gives its period: "Het project loopt van december 2019 tot
   // september 2022".
-  const projectSentences = lines
-    .filter((line) => PROJECT_WORD_PATTERN.test(line.text))
-    .flatMap((line) => dateSentences(line.text))
-    .filter((sentence) => PROJECT_WORD_PATTERN.test(sentence));
+  const projectSentences = lines.flatMap((line) => {
+    const sentences = dateSentences(line.text);
+    return sentences.filter((sentence, i) => namesProject(sentence, names) || (i > 0 && PRONOUN_START.test(sentence) && namesProject(sentences[i - 1], names)));
+  });
   for (const sentence of projectSentences) {
     const period = parsePeriodInText(sentence);
     if (period) return period;
@@ -133,6 +164,7 @@ function datesOf(layout: Layout, rawTitle: string): { start: string | null; end:
   // 2023 ... ein Projekt gestartet" with "Bis August 2026 sollen im Projekt ...".
   let lone: { start: string | null; end: string | null } = { start: null, end: null };
   for (const sentence of projectSentences) {
+    if (!namesProject(sentence.replace(PLURAL_PROJECTS, ' '), names) && !PRONOUN_START.test(sentence)) continue;
     const found = projectDateInText(sentence);
     if (!found) continue;
     const next = { start: lone.start ?? found.start, end: lone.end ?? found.end };
@@ -166,17 +198,28 @@ function statusBadge(layout: Layout): Status | null {
 
 // Status comes from the page's words only, never from its dates: a page read years after it was
 // written would otherwise call a project finished that the page never said was.
-function statusOf(layout: Layout): Status | null {
+function statusOf(layout: Layout, names: readonly string[] = []): Status | null {
   const labelled = sectionText(sectionOf(layout, 'status'));
-  return (labelled ? parseStatus(labelled) : null) ?? statusBadge(layout) ?? statusInText(layout);
+  return (labelled ? parseStatus(labelled) : null) ?? statusBadge(layout) ?? statusInText(layout, names);
 }
+
+// What a project is called in running text besides "project": a partnership ("Comenius-Regio-
+// Partnerschaft", "le partenariat") is the project of a partnership programme.
+const PARTNERSHIP_WORD = /(?:partnership|partnerschaft|partenariat|partenariato|parceria|partnerschap|asociaci[oó]n estrat[eé]gica)(?![\p{L}])/iu;
 
 // "The project was successfully completed", a post's category "Projekty zakończone": a sentence
 // that names the project and says it is over. Past tense only: no other stage is read from prose.
-function statusInText(layout: Layout): Status | null {
+function statusInText(layout: Layout, names: readonly string[]): Status | null {
   for (const line of contentLines(layout)) {
     for (const sentence of line.text.split(/(?<=[.!?;|])\s+/u)) {
-      if (PROJECT_WORD_PATTERN.test(sentence) && sentence.length <= 400 && saysCompleted(sentence)) return 'completed';
+      // A question ("Le projet a-t-il été un succès?") asserts nothing.
+      if (/\?\s*$/.test(sentence)) continue;
+      // "Ολοκληρώθηκε το πρόγραμμα κινητικότητας", "the training was completed": an activity's end,
+      // unless the sentence names the project itself.
+      const named = names.some((name) => mentionsName(sentence, name));
+      if (!named && mentionsEvent(sentence)) continue;
+      const aboutProject = named || PROJECT_WORD_PATTERN.test(sentence) || PARTNERSHIP_WORD.test(sentence);
+      if (aboutProject && sentence.length <= 400 && saysCompleted(sentence)) return 'completed';
     }
   }
   return null;
@@ -354,7 +397,10 @@ export function buildRecord(input: GenericInput): ProjectRecord {
   const summary = summaryOf(layout, rawTitle);
   // The page's language is its text's: a project's name is often English on a page that is not.
   const languageText = [rawTitle, (summary ?? '').split(title).join(' ')].join('\n');
-  const { start, end } = datesOf(layout, rawTitle);
+  // The text names the project by its title, its acronym, or the title's head before a subtitle
+  // ("Outreach Youth Work" for "Outreach Youth Work – Maisons des Jeunes").
+  const names = [title, acronym, title.split(/\s[-–—:|]\s/u)[0]].filter((name): name is string => typeof name === 'string' && name.length > 0);
+  const { start, end } = datesOf(layout, rawTitle, names);
   const identifiers = identifiersOf(layout, content);
 
   const levelText = textOfSections(layout, 'educationLevels');
@@ -368,7 +414,7 @@ export function buildRecord(input: GenericInput): ProjectRecord {
     language: detectLanguage(languageText, input.declaredLanguage ?? 'en'),
     startDate: start,
     endDate: end,
-    status: statusOf(layout),
+    status: statusOf(layout, names),
     programme: programmeOf(layout, content, identifiers),
     identifiers,
     countries: countriesOfPage(input.lines, layout, partnersOf(layout, input.lines)),

@@ -13,7 +13,7 @@ import { PARTNER_CONTACT_LINE, type Layout, type Line } from './sections.ts';
 // Words that say a line or a sentence is about the partnership, in the record's languages plus
 // Greek and Polish; matched on accent-folded, lower-cased text.
 const PARTNER_CUE =
-  /(?<![\p{L}])(?:partners?|partnern|partnerinnen|partenaires?|partenariat[oa]?|socios?|socias?|parceir[oa]s?|parceria|partnerzy|partnerow|partnerami|partnerstw\p{L}*|εταιρ\p{L}*|φορεις|φορεων|projectpartners|projektpartner\p{L}*|partnerorganisation\p{L}*|(?:other|altri|autres|otros|outros|outras|andere|weitere|overige)\s+(?:beneficiar\p{L}*|begunstigde\p{L}*)|organi[sz]ations?|organismes|organizzazioni|organizaciones|organizacoes|entidades|consortium|konsortium|consorcio|consorzio|consorcio)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:partners?|partnern|partnerinnen|partenaires?|partenariat[oa]?|socios?|socias?|parceir[oa]s?|parceria|partnerzy|partnerow|partnerami|partnerstw\p{L}*|εταιρ\p{L}*|φορεις|φορεων|projectpartners|projektpartner\p{L}*|partnerorganisation\p{L}*|(?:other|altri|autres|otros|outros|outras|andere|weitere|overige)\s+(?:beneficiar\p{L}*|begunstigde\p{L}*)|organi[sz]ations?|organismes|organizzazioni|organizaciones|organizacoes|organisationen|organisaties|entidades|consortium|konsortium|consorcio|consorzio|consorcio|(?:beteiligte\s+|partner|participating\s+|partecipanti\s+)?(?:einrichtungen|institutionen|instellingen|institutions|instituciones|istituzioni|instituicoes))(?![\p{L}])/iu;
 
 // Headings that open another project's box or a list of other projects ("Weitere Projekte",
 // "Other projects", "Potrebbe interessarti"): what follows them is not this project's.
@@ -221,7 +221,10 @@ const LEAD_NAME_BRACKETED = String.raw`(${LEAD_NAME.slice(1, -1)}(?:\s*\([^()]{2
 // A name that runs to the acronym it is known by, lower-case words and all: "Entente des
 // gestionnaires des maisons de jeunes asbl (EGMJ)"; else a name of capitalised words.
 const NAME_TO_ACRONYM = String.raw`(\p{Lu}[^()\n,.;:!?]{1,100}?\s*\([\p{Lu}\p{N}&.\-]{2,10}\)|${LEAD_NAME.slice(1, -1)})`;
-const PROJECT_NOUN = String.raw`(?:[Pp]roje[ck]t\p{L}*|[Pp]royecto|[Pp]rogetto|[Pp]rojeto|[Pp]rojecto|[Cc]onsorti\p{L}*|[Cc]onsorcio|[Cc]onsorzio|[Cc]ons[oó]rcio|[Pp]artnership|[Pp]artenariat\p{L}*|[Pp]artenariado|[Pp]arceria|[Pp]artnerschap|[Vv]orhaben)`;
+// A name as French, Spanish or Italian write them, lower-case words and all, when its first word
+// says organisation: "Lycée technique de Bonnevoie", "Mission locale de Huy", "Istituto tecnico Galilei".
+const ORGANISATION_KIND_NAME = String.raw`((?:(?:Lyc[ée]e|Coll[èe]ge|[ÉE]cole|Institut|Instituto|Istituto|Mission|Centre|Centro|Association|Asociaci[óo]n|Associazione|Associa[çc][ãa]o|Fondation|Fundaci[óo]n|Fondazione|Funda[çc][ãa]o|Universit[ée]|Universidad|Universit[àa]|Universidade|Escuela|Escola|Scuola|Agrupamento|Cooperativa|Comune|Ville|Ayuntamiento|Stichting|Gemeente)(?:\s+\p{Ll}[\p{L}'’-]*){0,3}\s+(?:de\s+la\s+|de\s+l['’]|del\s+|della\s+|de\s+|du\s+|des\s+|di\s+|da\s+|do\s+|d['’])?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)|${LEAD_NAME.slice(1, -1)})`;
+const PROJECT_NOUN = String.raw`(?:[Pp]roje[ck]t\p{L}*|[Pp]rojets?|[Pp]royecto|[Pp]rogetto|[Pp]rojeto|[Pp]rojecto|[Cc]onsorti\p{L}*|[Cc]onsorcio|[Cc]onsorzio|[Cc]ons[oó]rcio|[Pp]artnership|[Pp]artenariat\p{L}*|[Pp]artenariado|[Pp]arceria|[Pp]artnerschap|[Vv]orhaben)`;
 const OBJECT_ARTICLE = String.raw`(?:(?:het|de|the|le|la|les|das|den|die|el|il|lo|o|a|this|ce|dieses|este|questo|dit)\s+|l['’])?`;
 // "Le promoteur du projet est la Mission locale de Huy", "Projektträger ist die Jugendhilfe Süd GmbH",
 // "La entidad coordinadora es ...", "L’ente capofila è ...", "A entidade promotora é ...", "Penvoerder is ...":
@@ -255,19 +258,34 @@ const LEAD_IN_PROSE: readonly RegExp[] = [
   // "Koordiniert wird das Projekt durch die HdBA", "Umgesetzt wurde es von der Entente ... (EGMJ)".
   new RegExp(String.raw`(?:Koordiniert|Geleitet|Getragen|Umgesetzt|Durchgeführt)\s+(?:wird|wurde)\s+(?:es|das\s+(?:Projekt|Vorhaben)|dieses\s+Projekt)\s+(?:von|durch)\s+(?:der\s+|dem\s+|den\s+|die\s+|das\s+)?${NAME_TO_ACRONYM}`, 'u'),
   new RegExp(String.raw`(?:[Cc]oordinated|[Ll]ed|[Mm]anaged|[Rr]un)\s+by\s+(?:the\s+)?${LEAD_NAME_BRACKETED}`, 'u'),
+  // "The project was implemented by X", "Le projet est mis en œuvre par X", "Il progetto è realizzato
+  // da X", "Projeto promovido pela X": verbs that say who carries a project out count only with the
+  // project as their subject, since "a survey carried out by X" names no lead.
+  new RegExp(String.raw`${PROJECT_NOUN}(?:\s+[\p{L}\p{N}+'’-]+){0,4}?\s+(?:(?:implemented|carried\s+out|promoted|delivered|realised|realized)\s+by\s+(?:the\s+)?|(?:mis|réalisé|promu|conduit|initié)e?s?(?:\s+en\s+œuvre)?\s+par\s+(?:l['’]|le\s+|la\s+|les\s+)?|(?:promovid|impulsad|ejecutad|implementad|realizad|desarrollad|executad|desenvolvid)[oa]s?\s+(?:por\s+(?:el\s+|la\s+|o\s+|a\s+)?|pel[oa]s?\s+)|(?:realizzat|attuat|implementat|gestit)[oaie]\s+da(?:l|lla|llo|ll['’]|i|gli|lle)?\s*|(?:uitgevoerd|gerealiseerd)\s+door\s+(?:de\s+|het\s+)?|(?:durchgeführt|umgesetzt|getragen|realisiert)\s+(?:von|durch)\s+(?:der\s+|dem\s+|den\s+|die\s+|das\s+)?)${LEAD_NAME_BRACKETED}`, 'u'),
+  // "Das Projekt wird von X durchgeführt", "Het project wordt door X uitgevoerd".
+  new RegExp(String.raw`${PROJECT_NOUN}\s+(?:wird|wurde)\s+(?:\p{Ll}+\s+){0,2}?(?:von|durch)\s+(?:der\s+|dem\s+|den\s+|die\s+|das\s+)?${NAME_TO_ACRONYM}\s+(?:durchgeführt|umgesetzt|getragen|realisiert)`, 'u'),
+  new RegExp(String.raw`${PROJECT_NOUN}\s+(?:wordt|werd)\s+(?:\p{Ll}+\s+){0,2}?door\s+(?:de\s+|het\s+)?${NAME_TO_ACRONYM}\s+(?:uitgevoerd|gerealiseerd)`, 'u'),
+  // "de stichting BMP voert het project uit": Dutch splits the verb round the project.
+  new RegExp(String.raw`((?:(?:stichting|vereniging|gemeente|organisatie)\s+)?${LEAD_NAME.slice(1, -1)})\s+(?:voert|voeren|voerde|voerden)\s+(?:het|dit|ons)\s+project\s+uit`, 'u'),
   new RegExp(String.raw`(?:[Cc]oordonné|[Mm]ené|[Pp]orté|[Pp]iloté)e?\s+par\s+(?:l['’]|le\s+|la\s+|les\s+)?${LEAD_NAME_BRACKETED}`, 'u'),
   new RegExp(String.raw`(?:[Cc]oordinado|[Ll]iderado|[Dd]irigido)\s+por\s+(?:el\s+|la\s+)?${LEAD_NAME_BRACKETED}`, 'u'),
   new RegExp(String.raw`(?:[Cc]oordenado|[Ll]iderado)\s+pel[oa]\s+${LEAD_NAME_BRACKETED}`, 'u'),
   new RegExp(String.raw`(?:[Cc]oordinato|[Gg]uidato|[Pp]romosso)\s+da(?:l|lla|ll['’])?\s*${LEAD_NAME_BRACKETED}`, 'u'),
   new RegExp(String.raw`(?:[Kk]oordiniert|[Gg]eleitet)\s+(?:von|durch)\s+(?:der\s+|dem\s+|die\s+)?${LEAD_NAME_BRACKETED}`, 'u'),
   new RegExp(String.raw`(?:[Gg]ecoördineerd|[Gg]eleid)\s+door\s+(?:de\s+|het\s+)?${LEAD_NAME_BRACKETED}`, 'u'),
-  new RegExp(String.raw`(?:[Ll]ider(?:em)?\s+projektu|[Kk]oordynator(?:em)?\s+projektu)\s+${LEAD_NAME}`, 'u'),
+  new RegExp(String.raw`(?:[Ll]ider(?:em)?\s+projektu|[Kk]oordynator(?:a|em|owi)?\s+projektu)\s+${LEAD_NAME}`, 'u'),
   new RegExp(String.raw`(?:dal|il|del)\s+capofila\s+${LEAD_NAME}`, 'u'),
   // "tem a coordenação da Provincia Autonoma di Trento", "sous la coordination de", "under the coordination of".
   new RegExp(String.raw`(?:a\s+coordenação|la\s+coordinación|il\s+coordinamento|la\s+coordination|the\s+coordination|der\s+Koordination|de\s+coördinatie|coördinatie)\s+(?:d[aoe]s?|del|della|dello|dell['’]|de\s+la|de\s+l['’]|du|des|of(?:\s+the)?|von|van(?:\s+de|\s+het)?)\s*${LEAD_NAME}`, 'u'),
   // "the IB in Neuenhagen launched a new European project", "hat der IB in Neuenhagen ein neues europäisches Projekt gestartet".
   new RegExp(String.raw`${LEAD_NAME}(?:\s+in\s+\p{Lu}[\p{L}-]+)?\s+(?:has\s+)?(?:launched|started|initiated)\s+(?:a|an)\s+(?:new\s+)?(?:[\p{L}+-]+\s+){0,2}project`, 'u'),
   new RegExp(String.raw`hat\s+(?:der|die|das)\s+${LEAD_NAME}(?:\s+in\s+\p{Lu}[\p{L}-]+)?\s+ein\s+(?:neues\s+)?(?:[\p{L}+-]+\s+){0,2}Projekt\s+(?:gestartet|begonnen|initiiert)`, 'u'),
+  // "le Lycée technique de Bonnevoie lançait, à l'initiative du ministère, un projet", "la Fundación
+  // Tomillo ha puesto en marcha un proyecto", "l'Istituto Galilei ha avviato un progetto": an aside
+  // between commas may stand before the project. The name follows an article, never "de", so a town
+  // ("... de Bonnevoie") is not read alone. A project launched "in collaboration with" others is a
+  // partnership the organisation joins, not one it is said to lead.
+  new RegExp(String.raw`(?:^|(?:^|\s)(?:[Ll]e|[Ll]a|[Ll]es|[Ee]l|[Ii]l|[Ll]o|[Oo]|[Hh]et)\s+|(?:^|\s)[Ll]['’])${ORGANISATION_KIND_NAME}\s+(?:a\s+|ha\s+|hat\s+|heeft\s+)?(?:lancé|lance|lançait|initié|lanzado|lanzó|lanza|puesto\s+en\s+marcha|puso\s+en\s+marcha|pone\s+en\s+marcha|lanciato|lancia|avviato|avvia|lançou|lança|iniciou|lanceerde|lanceert|gelanceerd|startte)(?:\s*,[^,]{1,80},)?\s+(?:un|une|una|uno|um|uma|een)\s+(?:nouveau\s+|nuevo\s+|nuovo\s+|novo\s+|nieuw\s+)?${PROJECT_NOUN}(?!.*\s(?:en|in|em)\s+(?:\p{L}+\s+)?(?:colaboraci[oó]n|collaboration|collaborazione|colabora[cç][aã]o|samenwerking|Zusammenarbeit|cooperation|coop[ée]ration|cooperaci[oó]n|cooperazione|coopera[cç][aã]o|partenariat|partnership|parceria|partenariato)\s)`, 'u'),
   // "On the Hungarian side the Tempus Public Foundation (TPF) led the consortium".
   new RegExp(String.raw`${LEAD_NAME}\s*\([\p{Lu}\p{N}&.\-]{2,10}\)\s+(?:led|leads|coordinated|coordinates)\s+the\s+(?:consortium|project|partnership)`, 'u'),
   new RegExp(String.raw`[Cc]apofila\s+[^.;]{0,80}?\s+è\s+${LEAD_NAME}`, 'u'),
@@ -288,6 +306,13 @@ const BESIDE_PARTNER = new RegExp(
 // "X partecipa come partner", "X participa como parceiro", "X neemt deel als partner"; and a
 // heading "Participación del IES Rayuela en un programa europeo".
 const PARTNER_IN_PROSE: readonly RegExp[] = [
+  // "CARDET is happy to announce the start of NEET-SYSTEM, a new Erasmus+ project", "X freut sich,
+  // den Start des Projekts ... bekannt zu geben": an organisation that announces a project takes
+  // part in it; only at the head of a sentence that speaks of the project.
+  new RegExp(
+    String.raw`^(?:(?:The|Le|La|Les|Die|Der|Das|El|Il|Lo|O|A|De|Het)\s+|L['’])?${LEAD_NAME}\s+(?:(?:is|are)\s+(?:very\s+|so\s+)?(?:happy|pleased|proud|delighted|excited|thrilled)\s+to\s+(?:announce|present|introduce|share)|(?:est|sont)\s+(?:très\s+)?(?:heureu(?:x|se)s?|fi(?:er|ère)s?|ravie?s?)\s+d['’](?:annoncer|présenter|vous\s+annoncer|vous\s+présenter)|freu(?:t|en)\s+sich|(?:se\s+complace|se\s+enorgullece)\s+en\s+(?:anunciar|presentar)|(?:tiene|tem)\s+o?\s*(?:el\s+)?(?:placer|prazer|orgulho|gusto)\s+de\s+(?:anunciar|presentar|apresentar)|(?:è|sono)\s+(?:liet[oaie]|orgogliosi?[oae]?|felic[ei])\s+di\s+(?:annunciare|presentare)|(?:ha|hanno)\s+il\s+piacere\s+di\s+(?:annunciare|presentare)|(?:is|zijn)\s+(?:erg\s+)?(?:blij|trots|verheugd))(?=.*${PROJECT_NOUN})`,
+    'u',
+  ),
   new RegExp(
     String.raw`${LEAD_NAME}\s+(?:participates|takes\s+part|is\s+involved|participe|intervient|nimmt|wirkt|participa|partecipa|neemt(?:\s+deel)?)\s+(?:\p{Ll}+\s+){0,3}?(?:as\s+(?:a\s+)?(?:project\s+)?partner|en\s+tant\s+que\s+partenaire|comme\s+partenaire|als\s+(?:Projekt)?[Pp]artner|como\s+(?:entidad\s+)?soci[oa]|come\s+partner|como\s+(?:entidade\s+)?parceir[oa]|als\s+(?:project)?partner)(?![\p{L}])`,
     'u',
@@ -332,6 +357,84 @@ function countryLedList(sentence: string): Partner[] {
     partners.push(found);
   }
   return partners;
+}
+
+// "Participating institutions: Primary Schools, NGOs and Local Authorities": kinds of organisation
+// in the plural, with at most a qualifier before them, name no one.
+const KIND_OF_ORGANISATION =
+  /^(?:(?:primary|secondary|vocational|local|regional|public|private|higher|adult|youth|social|other|national|european)\s+(?:education\s+)?)?(?:schools|universities|ngos|authorities|municipalities|associations|companies|enterprises|employers|cent(?:re|er)s|colleges|institutions|organi[sz]ations|providers|agencies|ecoles|etablissements|colleges|lycees|collectivites|entreprises|schulen|hochschulen|universitaten|vereine|verbande|unternehmen|betriebe|kommunen|behorden|escuelas|institutos|universidades|ayuntamientos|empresas|asociaciones|entidades|scuole|istituti|universita|comuni|imprese|associazioni|enti|escolas|universidades|municipios|camaras|associacoes|scholen|gemeenten|bedrijven|verenigingen|instellingen)$/u;
+
+// Small words a name may hold in lower case: particles and articles.
+const NAME_PARTICLE = /^(?:de|di|del|della|delle|dei|des|du|da|do|dos|das|van|von|für|of|for|the|and|la|le|les|el|los|las|il|lo|y|e|i|et|und|en|der|die|den|dem|het|a|o|op|zu|am|im|l['’]\p{L}*|d['’]\p{L}*)$/u;
+
+/**
+ * "Sie wollten über den eigenen Tellerrand schauen", "they wanted to look beyond": what follows a
+ * colon is a clause, not a name, when its words are mostly lower case (twice as many as capitalised
+ * ones, particles aside) and none of them says organisation.
+ */
+function readsAsClause(name: string): boolean {
+  const words = name.split(/\s+/).filter((word) => !NAME_PARTICLE.test(word.toLowerCase()));
+  const lower = words.filter((word) => /^\p{Ll}/u.test(word)).length;
+  const upper = words.filter((word) => /^[\p{Lu}\p{N}]/u.test(word)).length;
+  return lower >= 3 && lower >= 2 * upper && !looksLikeOrganisation(name);
+}
+
+// "schools from The Netherlands (VAKSCHOOL HET DIEKMAN) and Italy (TEN R. RIGHETTI)": a country
+// and, in brackets after it, the organisation from there.
+const COUNTRY_THEN_NAME = /(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})\s*\(([^()]{2,80})\)/gu;
+// Commas and "and", a preposition the list repeats ("de France (...) et d’Italie (...)") and an article.
+const CHAIN_JOIN = /^\s*(?:,|;|,?\s+(?:and|et|und|y|e|ed|en|i|oraz)\s)\s*(?:(?:from|aus|uit|de|des|du|da|di|dal|dalla|do|z|ze)\s+|d['’]\s*)?(?:(?:the|la|le|l['’]|het|de|den|der|die|das|el|il|o|a)\s+)?$/iu;
+
+/** Partners of a chain of two or more "Country (Organisation)" items, or none. */
+function countryBracketList(sentence: string): Partner[] {
+  if (sentence.length > MAX_SENTENCE || !sentence.includes('(')) return [];
+  let chain: Partner[] = [];
+  let best: Partner[] = [];
+  let lastEnd = -1;
+  for (const match of sentence.matchAll(COUNTRY_THEN_NAME)) {
+    const words = match[1].split(/\s+/);
+    let code: string | null = null;
+    let size = Math.min(3, words.length);
+    for (; size >= 1 && !code; size--) code = countryCode(words.slice(-size).join(' '));
+    // Where the country's words begin: what stands between it and the item before must only join them.
+    const countryAt = (match.index ?? 0) + match[1].length - words.slice(-(size + 1)).join(' ').length;
+    const inner = match[2].trim();
+    // The brackets hold an organisation: a word saying so, capitals ("EEPL", "TEN R. RIGHETTI") or
+    // capitalised words that are no person's name; not a town or a code.
+    const organisation = code !== null && /^[\p{Lu}\p{N}]/u.test(inner) && countryCode(inner) === null && countryOfCity(inner) === null && (namesOrganisation(inner) || /\p{Lu}{2}/u.test(inner));
+    const joined = lastEnd >= 0 && CHAIN_JOIN.test(sentence.slice(lastEnd, countryAt));
+    const partner = organisation ? parsePartnerLine(inner) : null;
+    if (!partner || !code) {
+      chain = [];
+      lastEnd = -1;
+      continue;
+    }
+    const item = { ...partner, country: code };
+    chain = joined ? [...chain, item] : [item];
+    if (chain.length > best.length) best = chain;
+    lastEnd = (match.index ?? 0) + match[0].length;
+  }
+  return best.length >= 2 ? best : [];
+}
+
+// "Os parceiros do Agrupamento de Escolas X são escolas da Roménia", "the partners of the Y
+// Foundation are", "les partenaires du lycée X sont": the organisation whose partners the sentence
+// lists is a partner too.
+const PARTNERS_OF = new RegExp(
+  String.raw`(?:^|\s)(?:[Pp]artners|[Pp]artenaires|[Pp]artner|[Ss]ocios|[Pp]arceiros|[Pp]artnerzy)\s+(?:of\s+the|of|de\s+la|de\s+l['’]|du|des|de|von\s+der|von|der|del|della|dello|dell['’]|di|do|da|dos|van\s+het|van\s+de|van)\s*(?:(?:the|la|le|il|lo|el|o|a)\s+)?((?:\p{Ll}[\p{L}-]*\s+)?${LEAD_NAME.slice(1, -1)})\s+(?:are|were|sont|étaient|sind|waren|son|eran|sono|erano|são|eram|zijn|waren|to)\s`,
+  'u',
+);
+
+/** The organisation a sentence names as the one whose partners it lists, when its words say organisation. */
+function partnersOwner(sentence: string): Partner[] {
+  if (sentence.length > MAX_SENTENCE) return [];
+  const match = PARTNERS_OF.exec(sentence);
+  if (!match) return [];
+  const name = match[1].replace(/(?:\s+(?:de|di|del|della|des|du|da|do|dos|van|von|für|of|for|la|le|y|e|i|&))+$/u, '');
+  // A project's name ("the partners of ROAD are") is no organisation.
+  if (!namesOrganisation(name) || isAcronym(name) || PROJECT_WORD_PATTERN.test(name)) return [];
+  const partner = parsePartnerLine(name, { prose: true });
+  return partner ? [placeInName(partner)] : [];
 }
 
 // Longer "sentences" are runs of text with no punctuation (capitals throughout, lists): the name
@@ -413,10 +516,40 @@ function countryLinePartner(line: Line): Partner | null {
   if (line.heading || text.split(/\s+/).length > 16 || !/^[\p{Lu}\p{N}]/u.test(text) || !looksLikePartnerItem(text)) return null;
   const end = COUNTRY_AT_END.exec(text);
   if (!end || countryCode(end[1]) === null) return null;
+  // "The project was implemented by I.C. Alighieri (Italy)": a sentence naming the lead, read as one.
+  if (leadsInSentence(text).length > 0) return null;
   const partner = parsePartnerLine(text.replace(/[,;.]\s*$/, ''));
   if (!partner || partner.country === null || (partner.city !== null && matchKey(partner.city) !== matchKey(partner.name)) || countryOfCity(partner.name) !== null) return null;
   if (/\b(?:19|20)\d{2}\b|\b\d{4,5}\b/.test(partner.name) || NOT_A_PARTNER.test(partner.name)) return null;
   return partner;
+}
+
+// "Deborah Tyler – dyrektor generalna ...", "Ana Silva - project manager at ...": a person, a dash
+// and, in lower case, what they do.
+const PERSON_WITH_ROLE = /^\s*(?:(?:and|et|und|y|e|en|i|oraz|as\s+well\s+as)\s+)?([^,;:–—-]{3,50}?)\s+[-–—]\s+\p{Ll}/u;
+
+/** A list of two or more people each given with what they do: a panel or a team, no partners. */
+function peopleList(text: string): boolean {
+  return text.split(/\s*[,;]\s*/).filter((item) => {
+    const person = PERSON_WITH_ROLE.exec(item);
+    return person !== null && looksLikePersonName(person[1]);
+  }).length >= 2;
+}
+
+/**
+ * A country that heads a group of partners: a line that is only the country ("Italy", "Spanien:")
+ * or a line that puts it before the organisation ("Italie : Istituto Tecnico Galilei", "Spain –
+ * Fundación Tomillo"). Null for any other line.
+ */
+function countryPrefixed(text: string): { code: string; rest: string } | null {
+  const bare = text.trim().replace(/[:：]\s*$/, '');
+  if (bare.split(/\s+/).length <= 4) {
+    const code = countryCode(bare);
+    if (code) return { code, rest: '' };
+  }
+  const prefixed = /^([^:：–—|]{2,40}?)\s*(?:[:：|]|\s[-–—]\s)\s*(\S.*)$/u.exec(bare);
+  const code = prefixed ? countryCode(prefixed[1]) : null;
+  return code && prefixed && /^[\p{Lu}\p{N}]/u.test(prefixed[2]) && countryCode(prefixed[2]) === null ? { code, rest: prefixed[2] } : null;
 }
 
 /** "Marta Pinto", "Susanne Linde & Klaus Linde-Leimer": a line that only names one person or two. */
@@ -511,6 +644,8 @@ export function partnersOfPage(lines: readonly Line[], layout: Layout): Partner[
     section.lines.forEach((line) => sectionsDone.add(line));
     let role: 'lead' | 'partner' = section.field === 'leadPartner' ? 'lead' : 'partner';
     let first = true;
+    let groupCountry: string | null = null;
+    const sectionStart = found.partners.length;
     // A fact table's row name ("TYPE OF ORGANIZATION", "ADDRESS") makes the next item its value.
     let row: string | null = null;
     for (const item of itemsOfSection(sectionLines.map((line) => line.text))) {
@@ -532,11 +667,22 @@ export function partnersOfPage(lines: readonly Line[], layout: Layout): Partner[
         first = true;
         continue;
       }
-      if (!looksLikePartnerItem(item)) continue;
-      const pieces =
-        item.includes(';') || (section.lines.length === 1 && item.includes(',') && !/\([^)]*,/.test(item))
-          ? splitProseList(item)
-          : [parsePartnerLine(item)].filter((p): p is Partner => p !== null);
+      // "Italy" over the partners from there, "Italie : Istituto Tecnico Galilei"; a country under a
+      // partner that has none is that partner's (a card: the name, then its country).
+      const grouped = countryPrefixed(item);
+      if (grouped && !grouped.rest) {
+        const last = found.partners.length > sectionStart ? found.partners[found.partners.length - 1] : null;
+        if (last && last.country === null) last.country = grouped.code;
+        else groupCountry = grouped.code;
+        continue;
+      }
+      const entry = grouped ? grouped.rest : item;
+      if (!looksLikePartnerItem(entry)) continue;
+      const pieces = (
+        entry.includes(';') || (section.lines.length === 1 && entry.includes(',') && !/\([^)]*,/.test(entry))
+          ? splitProseList(entry)
+          : [parsePartnerLine(entry)].filter((p): p is Partner => p !== null)
+      ).map((piece) => (piece.country === null ? { ...piece, country: grouped?.code ?? groupCountry } : piece));
       for (const piece of pieces) {
         // "Collège Georges Cuvier, à Fécamp (Normandie)": a place after the name, not a partner.
         if (pieces.length > 1 && /^\p{Ll}/u.test(piece.name) && !/\p{Lu}{2}/u.test(piece.name.split(/\s+/)[0] ?? '')) {
@@ -569,6 +715,8 @@ export function partnersOfPage(lines: readonly Line[], layout: Layout): Partner[
   // Announced lists and lists in sentences, in the lines no label claimed.
   let listRole: 'lead' | 'partner' | null = null;
   let listHadCountry = false;
+  // The country a heading inside the list gives the partners under it.
+  let listCountry: string | null = null;
   let listLast: Partner | null = null;
   const free = (at: number): boolean => at < own.length && !sectionsDone.has(own[at].line) && own[at].field !== 'countries';
   for (let index = 0; index < own.length; index++) {
@@ -583,6 +731,7 @@ export function partnersOfPage(lines: readonly Line[], layout: Layout): Partner[
     if (!listRole && countryLinePartner(line) && [index + 1, index + 2].some((at) => free(at) && countryLinePartner(own[at].line))) {
       listRole = 'partner';
       listHadCountry = false;
+      listCountry = null;
       listLast = null;
     }
     if (listRole) {
@@ -590,6 +739,21 @@ export function partnersOfPage(lines: readonly Line[], layout: Layout): Partner[
       if (switched) {
         listRole = switched;
         continue;
+      }
+      // A country heading inside the list ("Italy", then its partners) or "Italie : Istituto ...".
+      const grouped = countryPrefixed(text);
+      if (grouped && !grouped.rest) {
+        if (listLast && listLast.country === null) listLast.country = grouped.code;
+        else listCountry = grouped.code;
+        continue;
+      }
+      if (grouped && looksLikePartnerItem(grouped.rest)) {
+        const partner = parsePartnerLine(grouped.rest, { lead: listRole === 'lead' });
+        if (partner) {
+          found.partners.push({ ...partner, country: partner.country ?? grouped.code });
+          if (listRole === 'lead') listRole = 'partner';
+          continue;
+        }
       }
       if (!line.heading && text.replace(/[;,.]\s*$/, '').includes(';') && looksLikePartnerItem(text)) {
         found.partners.push(...splitProseList(text));
@@ -608,8 +772,9 @@ export function partnersOfPage(lines: readonly Line[], layout: Layout): Partner[
         const goesOn = free(index + 1) && countryLinePartner(own[index + 1].line) !== null;
         if (partner && !(listHadCountry && !partner.country && !goesOn)) {
           listHadCountry ||= partner.country !== null;
-          found.partners.push(partner);
-          listLast = partner;
+          const placed = partner.country === null && listCountry !== null ? { ...partner, country: listCountry } : partner;
+          found.partners.push(placed);
+          listLast = placed;
           if (listRole === 'lead') listRole = 'partner';
           continue;
         }
@@ -623,6 +788,8 @@ export function partnersOfPage(lines: readonly Line[], layout: Layout): Partner[
     if (announces) {
       listRole = 'partner';
       listHadCountry = false;
+      listCountry = null;
+      listLast = null;
       if (!/[:：]\s*$/.test(text) || !SENTENCE_END.test(text)) {
         for (const name of leadsInSentence(text)) {
           const partner = parsePartnerLine(name, { lead: true, prose: true });
@@ -646,8 +813,14 @@ export function partnersOfPage(lines: readonly Line[], layout: Layout): Partner[
       if (partner) found.partners.push(next && roleLine(next.text) === 'lead' ? { ...partner, role: 'lead' } : partner);
       continue;
     }
+    // A line that ends on a comma runs on in the next one (a blog's or a PDF's broken lines).
+    let prose = text;
+    while (/,\s*$/.test(prose) && free(index + 1) && !own[index + 1].line.heading && own[index + 1].field === null && prose.length < MAX_SENTENCE) {
+      index++;
+      prose = `${prose} ${own[index].line.text}`;
+    }
     // Sentences: a lead named in words, and a list run on after a colon.
-    for (const sentence of text.split(SENTENCE_END)) {
+    for (const sentence of prose.split(SENTENCE_END)) {
       for (const name of leadsInSentence(sentence)) {
         const partner = parsePartnerLine(name, { lead: true, prose: true });
         if (partner) found.partners.push(partner);
@@ -656,6 +829,8 @@ export function partnersOfPage(lines: readonly Line[], layout: Layout): Partner[
       const colonMark = /[:：]\s|\s(?:namely|nomeadamente|notamment|à\s+savoir|nämlich|a\s+saber|ossia|cioè|namelijk|to\s+jest)\s/iu.exec(sentence);
       const colon = colonMark ? colonMark.index + colonMark[0].length - 2 : -1;
       found.partners.push(...countryLedList(sentence));
+      found.partners.push(...countryBracketList(sentence));
+      found.partners.push(...partnersOwner(sentence));
       found.partners.push(...verbLedList(sentence));
       found.partners.push(...withList(sentence));
       for (const name of partnersInSentence(sentence)) {
@@ -668,12 +843,15 @@ export function partnersOfPage(lines: readonly Line[], layout: Layout): Partner[
         if (partner) found.partners.push(partner);
       }
       if (colon >= 0 && PARTNER_CUE.test(fold(sentence.slice(Math.max(0, colon - 80), colon)))) {
-        for (const partner of splitProseList(sentence.slice(colon + 1), { count: statedCount(sentence.slice(0, colon)) })) {
+        // "zaproszeni goście: Sebastian Koenigs – analityk ..., Deborah Tyler – dyrektor ...": a list
+        // of people and what they do names guests or staff, not partners.
+        const listed = peopleList(sentence.slice(colon + 1)) ? [] : splitProseList(sentence.slice(colon + 1), { count: statedCount(sentence.slice(0, colon)) });
+        for (const partner of listed) {
           // A name with its country may run long ("FMA - Fundación para la Formación, la Cualificación y el Empleo ...").
           // "...: desenvolver programas ..., contribuindo para a aplicação destas medidas em toda a Europa": a clause, no name.
           const words = partner.name.split(/\s+/);
           const clause = /^\p{Ll}/u.test(partner.name) && words.length >= 7 && words.filter((word) => /^\p{Ll}/u.test(word)).length > words.length / 2 + 1;
-          if (words.length <= (partner.country ? 24 : 16) && /\p{Lu}/u.test(partner.name) && !clause) found.partners.push(partner);
+          if (words.length <= (partner.country ? 24 : 16) && /\p{Lu}/u.test(partner.name) && !clause && !readsAsClause(partner.name) && !KIND_OF_ORGANISATION.test(fold(partner.name))) found.partners.push(partner);
         }
         continue;
       }
@@ -705,11 +883,22 @@ export function partnersOfPage(lines: readonly Line[], layout: Layout): Partner[
 // A verb or phrase that runs a list of partners on without a colon: "Al progetto collaborano l’Ipm
 // di Palermo e il Comune di Palermo", "tem como parceiros nacionais a X e a Y", "οργάνωσαν το X
 // και η Y, που ... ανήκουν στο εταιρικό σχήμα". The sentence must also speak of the partnership.
-const LIST_VERB =
-  /(?<![\p{L}])(?:collaborano|partecipano|aderiscono|(?:tem|têm|teve|tiveram)\s+como\s+parceir[oa]s(?:\s+(?:nacionais|internacionais|locais))?|colaboran|participan|οργάνωσαν|συμμετέχουν|participent|beteiligt\s+sind|the\s+partners\s+are|partners\s+include)(?![\p{L}])/iu;
+const LIST_VERB = new RegExp(
+  String.raw`(?<![\p{L}])(?:collaborano|partecipano|aderiscono|(?:tem|têm|teve|tiveram)\s+como\s+parceir[oa]s(?:\s+(?:nacionais|internacionais|locais))?|colaboran|participan|οργάνωσαν|συμμετέχουν|participent|beteiligt\s+sind|the\s+partners\s+are|partners\s+include|` +
+    // "Zu den Projektpartnern gehören die X und die Y", "Among the partners are", "Parmi les partenaires figurent".
+    String.raw`(?:zu\s+den\s+(?:projekt)?partner(?:n|organisationen)\s+(?:gehören|zählen)|among\s+the\s+(?:project\s+)?partners\s+(?:are|were)|parmi\s+les\s+partenaires\s+(?:du\s+projet\s+)?(?:figurent|on\s+trouve|se\s+trouvent)|entre\s+los\s+socios\s+(?:del\s+proyecto\s+)?(?:figuran|se\s+encuentran|están)|tra\s+i\s+partner\s+(?:del\s+progetto\s+)?(?:figurano|ci\s+sono)|entre\s+os\s+parceiros\s+(?:do\s+projeto\s+)?(?:estão|figuram|contam-se)|tot\s+de\s+(?:project)?partners\s+(?:behoren|horen))` +
+    String.raw`)(?![\p{L}])`,
+  'iu',
+);
 const LIST_ARTICLE_WORDS = String.raw`(?:l['’]\s*|(?:il|lo|la|i|gli|le|a|o|as|os|el|los|las|les|der|die|das|the|το|τη|την|η|ο|οι|τα)\s+)`;
 const LIST_NAME = String.raw`(?:\p{Lu}[\p{L}\p{N}'’&-]*)(?:\s+(?:\p{Lu}[\p{L}\p{N}'’&-]*|de|di|del|della|dei|degli|da|do|dos|das|of|for|w|per|du|des|von|für|van)(?![\p{L}]))*`;
-const LIST_ITEM = new RegExp(String.raw`^${LIST_ARTICLE_WORDS}?(${LIST_NAME})(?:\s*\([^()]{1,80}\))?`, 'u');
+// A name, the town it stands in ("in Nürtingen") and a bracket after it ("(Luxemburg)", "(beide Deutschland)").
+const LIST_ITEM = new RegExp(String.raw`^${LIST_ARTICLE_WORDS}?(${LIST_NAME})`, 'u');
+const ITEM_TAIL = /^(?:\s+(?:in|à|en|em|te|w)\s+(\p{Lu}[\p{L}-]+)(?=\s*\())?(?:\s*\(([^()]{1,80})\))?/u;
+// "(beide Deutschland)", "(both UK)", "(ambos en España)": one country for the items since the last one.
+const BOTH_IN = /^(?:beide|both|ambos|ambas|entrambi|entrambe|tous\s+(?:les\s+)?deux|toutes\s+(?:les\s+)?deux|allebei|beiden|obie|oba)\s+(?:(?:in|en|em|aus|from|uit|da|de|in)\s+)?/iu;
+const LIST_NAME_ONLY = new RegExp(String.raw`^${LIST_NAME}`, 'u');
+const LIST_ITEM_ARTICLE = new RegExp(String.raw`^${LIST_ARTICLE_WORDS}`, 'u');
 const LIST_JOIN = /^(?:\s*,\s*|\s+(?:e|ed|και|and|y|et|und|en)\s+)/u;
 
 /** Partners a verb runs on in a sentence: two or more capitalised names, each with its article, joined by commas and "and". */
@@ -724,21 +913,46 @@ function verbLedList(sentence: string): Partner[] {
     rest = rest.slice(aside[0].length);
   }
   const names: string[] = [];
+  // Where each name stands and the country its bracket gives, shared back over the names before it.
+  const places: { city: string | null; country: string | null }[] = [];
+  let sharedFrom = 0;
+  const articled = LIST_ITEM_ARTICLE.test(rest);
   for (;;) {
     const item = LIST_ITEM.exec(rest);
     if (!item) break;
-    names.push(item[1]);
+    let name = item[1];
     rest = rest.slice(item[0].length);
+    // "die ZAB Consult GmbH und die Hochschule für Wirtschaft und Umwelt": when each item has its
+    // article, an "und" with no article after it joins words of one name.
+    for (let join = LIST_JOIN.exec(rest); join && articled && !join[0].includes(',') && !LIST_ITEM_ARTICLE.test(rest.slice(join[0].length)); join = LIST_JOIN.exec(rest)) {
+      const more = LIST_NAME_ONLY.exec(rest.slice(join[0].length));
+      if (!more) break;
+      name += `${join[0]}${more[0]}`;
+      rest = rest.slice(join[0].length + more[0].length);
+    }
+    const tail = ITEM_TAIL.exec(rest);
+    const bracket = tail?.[2] ?? null;
+    rest = rest.slice(tail?.[0].length ?? 0);
+    names.push(name);
+    const country = bracket !== null ? countryCode(bracket.replace(BOTH_IN, '')) : null;
+    places.push({ city: tail?.[1] ?? null, country });
+    if (country !== null && BOTH_IN.test(bracket ?? '')) for (let at = sharedFrom; at < places.length; at++) places[at].country ??= country;
+    if (bracket !== null) sharedFrom = places.length;
     const join = LIST_JOIN.exec(rest);
     if (!join) break;
     rest = rest.slice(join[0].length);
   }
   if (names.length < 2) return [];
   return names
-    .map((name) => parsePartnerLine(name, { prose: true }))
-    .filter((partner): partner is Partner => partner !== null && partner.name.split(/\s+/).length <= 10)
-    // "il Comune di Palermo": a town in a name read from prose says where it is, not a country the page gives.
-    .map((partner) => (partner.city !== null && partner.name.includes(partner.city) ? { ...partner, city: null, country: null } : partner));
+    .map((name, at) => {
+      const parsed = parsePartnerLine(name, { prose: true });
+      if (!parsed) return null;
+      // "il Comune di Palermo": a town in a name read from prose says where it is, not a country the page gives.
+      const partner = placeInName(parsed);
+      const { city, country } = places[at];
+      return country === null ? partner : { ...partner, country, city: city ?? partner.city };
+    })
+    .filter((partner): partner is Partner => partner !== null && partner.name.split(/\s+/).length <= 10);
 }
 
 // "in cooperation with", "in Zusammenarbeit mit", "samen met" ...: the organisations a project works with, named after it.
@@ -773,7 +987,17 @@ function withList(sentence: string): Partner[] {
   return names
     .map((name) => parsePartnerLine(name, { prose: true }))
     .filter((partner): partner is Partner => partner !== null && partner.name.split(/\s+/).length <= 10 && countryCode(partner.name) === null)
-    .map((partner) => (partner.city !== null && partner.name.includes(partner.city) ? { ...partner, city: null, country: null } : partner));
+    .map(placeInName);
+}
+
+/**
+ * "il Comune di Palermo": a town inside a name read from prose says where it is, not a country the
+ * page gives. A "town" that is the whole name ("FatihOrtaokulu (Turkey)") was no town: the country
+ * came from the brackets and stays.
+ */
+function placeInName(partner: Partner): Partner {
+  if (partner.city === null || !partner.name.includes(partner.city)) return partner;
+  return matchKey(partner.city) === matchKey(partner.name) ? { ...partner, city: null } : { ...partner, city: null, country: null };
 }
 
 const CODED_ORGANISATION = /^(\p{Lu}[^()|:;]{2,120}?)\s*\((\p{Lu}{2})\)$/u;
@@ -787,6 +1011,10 @@ const CODED_ORGANISATION = /^(\p{Lu}[^()|:;]{2,120}?)\s*\((\p{Lu}{2})\)$/u;
 function namesOrganisation(name: string): boolean {
   const bare = name.replace(/\s*\([^()]*\)\s*$/u, '');
   if (!/^(?:\p{Ll}[\p{L}-]*\s+)?[\p{Lu}\p{N}]/u.test(bare)) return false;
+  // "FatihOrtaokulu (Turkey)", "Colegiul National Ion C. Bratianu (Romania)": a capitalised name
+  // with its country in brackets is a partner, whatever its words.
+  const bracket = /\(([^()]+)\)\s*$/u.exec(name);
+  if (bracket && countryCode(bracket[1]) !== null && /^[\p{Lu}\p{N}]/u.test(bare)) return true;
   if (/^\p{Ll}/u.test(bare) && !looksLikeOrganisation(bare.split(/\s+/)[0])) return false;
   if (looksLikeOrganisation(bare) || /\p{Lu}{2}/u.test(bare)) return true;
   // "Fundación Tomillo", "Mission locale de Huy": capitalised words joined, at most by a particle.

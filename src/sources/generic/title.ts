@@ -73,6 +73,8 @@ export function plainTextTitle(lines: readonly Line[]): string | null {
     // "in NEET-Situationen (NEETSinACTION)".
     const full = fullNameAfter(lines, i);
     if (full) return full;
+    const wrapped = wrappedTitle(lines, i);
+    if (wrapped) return wrapped;
     let title = text;
     for (let j = i + 1; j < lines.length && j <= i + 2; j++) {
       const next = lines[j];
@@ -83,6 +85,26 @@ export function plainTextTitle(lines: readonly Line[]): string | null {
     return title;
   }
   return null;
+}
+
+// "MAPA DEL ABANDONO" / "EDUCATIVO TEMPRANO EN" / "ESPAÑA" on a cover, and the running foot
+// "Mapa del abandono educativo temprano en España · Informe general": a title set over several
+// short lines is the longest run of them that the document writes whole elsewhere.
+function wrappedTitle(lines: readonly Line[], at: number): string | null {
+  let found: string | null = null;
+  for (let end = at + 1; end < lines.length && end <= at + 3; end++) {
+    const part = lines[end].text;
+    if (part.length > 80 || matchLabel(part) || NO_WORDS.test(part)) break;
+    const joined = lines.slice(at, end + 1).map((line) => line.text).join(' ');
+    const key = ` ${nameKey(joined)} `;
+    if (key.split(' ').filter(Boolean).length < 3) continue;
+    // Within one part of the other line: "X · Informe general" holds "X", not "X Informe general".
+    const elsewhere = lines.some(
+      (line, index) => (index < at || index > end) && line.text.split(/\s[·|•–—-]\s|\s*[·|•]\s*/u).some((segment) => ` ${nameKey(segment)} `.includes(key)),
+    );
+    if (elsewhere) found = joined;
+  }
+  return found;
 }
 
 // "In-VET" over "Preventing initial VET dropouts and fostering trainees' inclusion", with a running
@@ -120,7 +142,8 @@ const PROJECT_PROGRAMME_PREFIX = new RegExp(
   `^${PROJECT_WORD}\\s+(?:erasmus|interreg|urbact|esf|fse|horizon|comenius|leonardo|grundtvig|lifelong|llp)\\S*(?:\\s+\\S+){0,5}?\\s+[:–—-]\\s+`,
   'iu',
 );
-const PROJECT_PREFIX = new RegExp(`^${PROJECT_WORD}\\s+(?:europeu|européen|europeo|europäisches|european|eu)?\\s*`, 'iu');
+// "Project 3.1 Preventieprogramma vo": a programme numbers its projects; the number goes with the word.
+const PROJECT_PREFIX = new RegExp(`^${PROJECT_WORD}\\s+(?:\\d{1,2}(?:\\.\\d{1,2})+\\.?\\s+|(?:europeu|européen|europeo|europäisches|european|eu)?\\s*)`, 'iu');
 // "Erasmus+ project", "projet Erasmus+" as a decoration after the name.
 const TRAILING_DECORATION = new RegExp(
   `\\s*[-–—:|,]?\\s*[([]?\\s*(?:(?:an?\\s+)?(?:erasmus\\s*\\+?|erasmus plus|interreg|ka\\d{3})\\s+${PROJECT_WORD}|${PROJECT_WORD}\\s+(?:erasmus\\s*\\+?|erasmus plus|interreg))\\s*[)\\]]?$`,
@@ -135,14 +158,21 @@ const TRAILING_DECORATION = new RegExp(
  */
 export function cleanTitle(raw: string): string {
   let title = raw.replace(/\s+/g, ' ').trim();
+  // "Projeto: Projet ESF+EuMove Application": after a "Project:" label the name is as written,
+  // its own project word included.
+  let labelled = false;
   const steps: ((text: string) => string)[] = [
     (text) => text.replace(LEADING_PERIOD, ''),
-    (text) => text.replace(PROGRAMME_PREFIX, ''),
+    (text) => {
+      const stripped = text.replace(PROGRAMME_PREFIX, '');
+      labelled = stripped !== text;
+      return stripped;
+    },
     (text) => text.replace(PROJECT_PROGRAMME_PREFIX, ''),
     (text) => text.replace(TRAILING_DECORATION, ''),
     (text) => text.replace(TRAILING_LANGUAGE, ''),
     (text) => text.replace(TRAILING_PROJECT_WORD, ''),
-    (text) => (/^[„“"«‘']/.test(text) ? text : text.replace(PROJECT_PREFIX, '')),
+    (text) => (/^[„“"«‘']/.test(text) || labelled ? text : text.replace(PROJECT_PREFIX, '')),
     (text) => text.replace(/^[„“"«]\s*(.+?)\s*[”"»“]$/u, '$1'),
   ];
   for (const step of steps) {
@@ -203,7 +233,9 @@ export function isAcronymOf(short: string, long: string): boolean {
 }
 
 // "project" in the languages of the pages, with the forms it takes in running text.
-const PROJECT_NOUN = String.raw`(?:[Pp]rojects?|[Pp]rojet|[Pp]rojekt(?:s|es|u|em)?|[Pp]royecto|[Pp]rogetto|[Pp]rojeto|[Pp]rojecto|PRO[JY]E[CT]T?O?|[έΈ]ργο(?:υ)?|[πΠ]ρ[οό]γρ[αά]μμα(?:τος)?)`;
+// Greek headings are often in capitals ("ΟΛΟΚΛΗΡΩΣΗ ΠΡΟΓΡΑΜΜΑΤΟΣ"); German and Dutch write the
+// word at the end of a compound ("Pilotprojekt", "proefproject"), which names a project all the same.
+const PROJECT_NOUN = String.raw`(?:[Pp]rojects?|[Pp]rojet|[Pp]rojekt(?:s|es|u|em)?|[Pp]royecto|[Pp]rogetto|[Pp]rojeto|[Pp]rojecto|PRO[JY]E[CT]T?O?|[έΈ]ργο(?:υ)?|ΕΡΓΟΥ?|[πΠ]ρ[οό]γρ[αά]μμα(?:τος)?|ΠΡΟΓΡΑΜΜΑ(?:ΤΟΣ)?|\p{Lu}\p{Ll}{2,}projekt(?:s|es)?|\p{Ll}{3,}project)`;
 // What may stand between the word and a quoted name: the programme or a capitalised word
 // ("projet Erasmus+", "Leonardo-Projekt"), a modifier ("progetto denominato"), or a few words
 // ending in a colon ("πρόγραμμα Erasmus+ με τίτλο:").
@@ -250,9 +282,30 @@ const NAME_IS_PROJECT = new RegExp(
   `(?:^|[.!?:;]\\s+|\\s)(${NAME_RUN})\\s+(?:is|was|est|ist|war|es|fue|è|é|foi|είναι|jest)\\s+(?:an?|un|une|ein|eine|uno|una|um|uma|een|ένα)\\s+(?:[\\p{L}\\-]+\\s+){0,3}?${PROJECT_NOUN}(?![\\p{L}])`,
   'gu',
 );
+// "the start of NEET-SYSTEM, a new Erasmus+ project", "Drop-In, un projet européen": the name and,
+// set off by a comma, an article and the project word a few qualifying words later. "of", "de",
+// "van" between them would make the project another's ("Stad Gent, a partner of the project").
+const APPOSITION_GAP = String.raw`(?:(?!(?:of|de|des|du|del|della|dello|di|da|do|dos|van|von|der|for|für|pour|para|per|in|en|im|dem|des)\s)[\p{L}+\-]+\s+){0,3}?`;
+const NAME_THEN_PROJECT = new RegExp(
+  String.raw`(?:^|\s)(${NAME_RUN}),\s+(?:an?|un|une|ein|eine|einem|uno|una|um|uma|een|ένα)\s+${APPOSITION_GAP}${PROJECT_NOUN}(?![\p{L}])`,
+  'gu',
+);
+// "Si chiama Neet Equity il nuovo progetto", "Le projet s'appelle X", "Das Projekt heißt X": a verb
+// of naming before the name, with the project word in the same sentence.
+const CALLED = new RegExp(
+  String.raw`(?<![\p{L}])(?:[Ss]i\s+chiama|[Ss]e\s+llama|[Ss]e\s+denomina|[Ss]['’]appelle|[Hh]ei(?:ss|ß)t|[Cc]hama-se|[Ss]e\s+chama|is\s+called|is\s+named|[Hh]eet)\s+[«"“„]?(${NAME_RUN})`,
+  'gu',
+);
 // "ESY - Easy School for Young Students", "Cross-sectoral cooperation ... (CroCooS)".
 const SHORT_THEN_LONG = new RegExp(`(?<![\\p{L}\\d])([\\p{Lu}][\\p{L}\\d.]{1,14})\\s*[-–—:]\\s+(${NAME_RUN})`, 'gu');
 const LONG_THEN_SHORT = new RegExp(`(${NAME_RUN})\\s*\\(([\\p{Lu}][\\p{L}\\d.]{1,14})\\)`, 'gu');
+
+// The sentence of a text that holds the character at `at`.
+function sentenceAround(text: string, at: number): string {
+  const start = Math.max(...['. ', '! ', '? ', '; '].map((stop) => text.lastIndexOf(stop, at))) + 1;
+  const ends = ['. ', '! ', '? ', '; '].map((stop) => text.indexOf(stop, at)).filter((end) => end >= 0);
+  return text.slice(start, ends.length > 0 ? Math.min(...ends) + 1 : text.length);
+}
 
 export interface NameCandidate {
   name: string;
@@ -292,11 +345,21 @@ function expansionOf(short: string, run: string): string | null {
   return null;
 }
 
+const TRAILING_PERIOD = /\s+[([]?(?:19|20)\d{2}(?:\s*[-–—\/]\s*(?:19|20)?\d{2})?[)\]]?$/u;
+const LEADING_NUMBERING = /^\d{1,2}(?:\.\d{1,2})+\.?\s+(?=\p{L})/u;
+
 /** The names the page's prose gives its project, strongest first. */
 export function projectNames(lines: readonly Line[]): NameCandidate[] {
   const found = new Map<string, NameCandidate>();
   const add = (name: string, acronym: string | null, strength: number, at: number, lead: string | null = null, kind: NameCandidate['kind'] = 'project'): void => {
-    const clean = name.replace(/\s+/g, ' ').replace(/[\s,;:–—-]+$/u, '').trim();
+    const clean = name
+      .replace(/\s+/g, ' ')
+      .replace(/[\s,;:–—-]+$/u, '')
+      // "Erasmus+ ROAD 2019-2021", "Projet X (2015)": the period after a name is not part of it.
+      .replace(TRAILING_PERIOD, '')
+      // "Project 3.1 Preventieprogramma": a programme's own numbering of its projects.
+      .replace(LEADING_NUMBERING, '')
+      .trim();
     if (!plausibleName(clean)) return;
     const key = nameKey(clean);
     const known = found.get(key);
@@ -322,6 +385,11 @@ export function projectNames(lines: readonly Line[]): NameCandidate[] {
     }
     for (const match of text.matchAll(PROJECT_THEN_NAME)) add(match[2], null, 1, at, match[1]);
     for (const match of text.matchAll(NAME_IS_PROJECT)) add(match[1].replace(/^\p{Lu}\p{Ll}+\.\s+/u, ''), null, 2, at);
+    for (const match of text.matchAll(NAME_THEN_PROJECT)) add(match[1], null, 2, at);
+    for (const match of text.matchAll(CALLED)) {
+      const sentence = sentenceAround(text, match.index ?? 0);
+      if (PROJECT_NOUN_ANYWHERE.test(sentence)) add(match[1], null, 2, at);
+    }
     for (const match of text.matchAll(SHORT_THEN_LONG)) {
       const long = expansionOf(match[1], match[2]);
       if (long) add(long, match[1], 2, at, null, 'pair');
@@ -415,7 +483,11 @@ function pairInHeading(lines: readonly Line[], acronym: string, name: string): s
  */
 export function chooseTitle(heading: string | null, lines: readonly Line[]): { title: string; acronym: string | null } | null {
   const text = ` ${lines.map((line) => nameKey(line.text)).join(' \n ')} `;
-  const all = projectNames(unwrapped(lines));
+  // A heading that is no headline is the name as written: its own line tells no more than it does.
+  // "Project 3.1 Preventieprogramma vo" would give "Preventieprogramma" only because "vo" is in
+  // lower case, "Projet ESF+EuMove Application" a name without its first word.
+  const headingLine = heading && !isHeadline(heading) ? nameKey(heading) : null;
+  const all = projectNames(unwrapped(lines.filter((line) => !(line.heading && headingLine && ` ${nameKey(line.text)}`.endsWith(` ${headingLine}`)))));
   // An acronym the page also spells out is that name's acronym, not a name of its own.
   const names = all.filter((short) => {
     const long = all.find((other) => other !== short && other.kind !== 'quote' && short.kind !== 'quote' && isAcronymOf(short.name, other.name));
@@ -431,6 +503,12 @@ export function chooseTitle(heading: string | null, lines: readonly Line[]): { t
     const best = ranked.find((candidate) => candidate.strength >= 2 && candidate.kind === 'project');
     return best ? { title: best.name, acronym: best.acronym } : null;
   }
+  // "DROPS – Dropout Prevention in Schools" as the content's heading, where the document title gave
+  // the long form alone: the page names its project by the two together.
+  const paired = acronymPairOf(lines, heading);
+  if (paired) return paired;
+  // "Schola Project" over prose that writes "the Erasmus Schola project": the word is no part of the name.
+  heading = withoutProjectWord(heading, lines);
   const keep = { title: heading, acronym: null };
   const headingKey = nameKey(heading);
   // A name the prose quotes after "project" and the heading does not hold: the heading is about it.
@@ -476,6 +554,24 @@ export function chooseTitle(heading: string | null, lines: readonly Line[]): { t
   const named = mentions(best.name, text) + (best.acronym ? mentions(best.acronym, text) : 0);
   if (isHeadline(heading) && best.kind === 'project' && named >= 2) return { title: best.name, acronym: best.acronym };
   return keep;
+}
+
+// A heading line "ACR – Long form" whose long form is the heading and whose short name spells it.
+function acronymPairOf(lines: readonly Line[], heading: string): { title: string; acronym: string } | null {
+  const pair = new RegExp(`(?:^|\\s)(([^\\s]{2,15})${PAIR_SEPARATOR}${escapeRegExp(heading)})$`, 'u');
+  for (const line of lines) {
+    const match = line.heading ? pair.exec(line.text.trim()) : null;
+    if (match && isAcronymOf(match[2], heading)) return { title: match[1], acronym: match[2] };
+  }
+  return null;
+}
+
+// A one-word name with "Project" after it, when the page's text writes the word apart in lower case.
+function withoutProjectWord(heading: string, lines: readonly Line[]): string {
+  const match = /^(\S+)\s+Project$/u.exec(heading);
+  if (!match) return heading;
+  const inProse = new RegExp(`(?<![\\p{L}\\d])${escapeRegExp(match[1])}\\s+project(?![\\p{L}])`, 'u');
+  return lines.some((line) => !line.heading && inProse.test(line.text)) ? match[1] : heading;
 }
 
 /**
