@@ -68,6 +68,11 @@ interface Task {
 
 /** Queue priority of a listing page over the detail pages waiting. */
 const LISTING_PRIORITY = 1;
+/**
+ * Listings jump the queue only while fewer pages than this wait: enough work in sight to keep every
+ * slot busy, without holding a whole site's frontier (tasks and their lookups) in memory.
+ */
+const EAGER_FRONTIER = 1_000;
 
 const HEARTBEAT_MS = 15_000;
 export const MAX_REPORTED_FAILURES = 100;
@@ -143,7 +148,7 @@ export async function runPipeline({ config, store, fetcher, progress, signal, re
       done++;
       progress?.update?.(done, seen.size, task.url);
     };
-    void work.add(run, { priority: task.listing ? LISTING_PRIORITY : 0 });
+    void work.add(run, { priority: task.listing && work.size < EAGER_FRONTIER ? LISTING_PRIORITY : 0 });
   };
 
   const fail = async (url: string, source: string, error: unknown, extra: { httpStatus?: number | null; attempts?: number } = {}) => {
