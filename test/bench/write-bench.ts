@@ -12,6 +12,10 @@ import { openStore, type DocumentToSave } from '../../src/store/index.ts';
 // on disk are read by their adapters first (untimed), then saved in batches as the pipeline does.
 //
 //   node src/bin/run-ts.js test/bench/write-bench.ts [--site DIR] [--pages N] [--batch 25] [--url postgres://...]
+//
+// To see what a part of each document costs, leave it out: SMALLBODY=1 archives a few bytes instead
+// of the page, NOEVIDENCE=1 saves the records without their evidence, EXTERNAL=1 stores bodies
+// uncompressed by the database (storage external).
 
 const { values } = parseArgs({
   options: {
