@@ -118,7 +118,7 @@ export function readPartnerName(name: string): PartnerName {
   const first = words[0];
   if (!result.acronym && first && words.length > 1 && first.chunk === 0 && isWrittenAsAcronym(chunks[0])) result.leadingAcronym = first.folded;
   const mandatory = read.words.filter((word) => !isOptionalWord(word.folded)).length;
-  if (!result.acronym && mandatory >= 2) result.initialWords = read.words.map((word) => (isOptionalWord(word.folded) ? `?${word.folded}` : word.folded));
+  if (!result.acronym && mandatory >= 2) result.initialWords = initialWordsOf(read);
 
   // "ISOB - Institut für …", "Alma Mater Studiorum – University of Bologna": each part is a name.
   const parts = !/[-–—]/u.test(withoutParentheses) ? [] : withoutParentheses.split(/\s+[-–—]\s+|\s*[–—]\s*/u).filter((part) => /[\p{L}\p{N}]/u.test(part));
@@ -133,7 +133,7 @@ export function readPartnerName(name: string): PartnerName {
       if (partAcronym) {
         keys.add(`name:${partAcronym}`);
         result.acronym ??= partAcronym;
-        const spelledOut = partReads[1 - index].partRead.words.map((word) => (isOptionalWord(word.folded) ? `?${word.folded}` : word.folded));
+        const spelledOut = initialWordsOf(partReads[1 - index].partRead);
         if (spelledOut.length >= 2 && isAcronymOf(partAcronym, spelledOut)) result.placeFreeKeys.push(`name:${partAcronym}`);
       } else if (set.key && set.proper >= 1 && partRead.words.length >= 2) {
         keys.add(set.key);
@@ -181,6 +181,11 @@ function readWords(chunks: string[]): ReadWords {
   if (words.length > 1 && words[0].folded === 'the') words = words.slice(1);
   const withoutForm = withoutLegalForm(words);
   return { words: withoutForm, legalForm: withoutForm.length < words.length };
+}
+
+/** The words an acronym may be made of, optional ones marked with a leading "?" (see isAcronymOf). */
+function initialWordsOf(read: ReadWords): string[] {
+  return read.words.map((word) => (isOptionalWord(word.folded) ? `?${word.folded}` : word.folded));
 }
 
 function isOptionalWord(folded: string): boolean {

@@ -121,20 +121,22 @@ export function elementsWhere($: CheerioAPI, test: (element: Element) => boolean
 /** The page's declared canonical URL, resolved against the page URL, or null. */
 export function canonicalUrl($: CheerioAPI, pageUrl: string): string | null {
   // The first <link rel=canonical>, else the first og:url, as the selectors would find them.
-  let link: Element | undefined;
-  let ogUrl: Element | undefined;
-  elementsWhere($, (element) => {
-    if (!link && element.name === 'link' && (element.attribs.rel ?? '').toLowerCase().split(/\s+/).includes('canonical')) link = element;
-    else if (!ogUrl && element.name === 'meta' && element.attribs.property === 'og:url') ogUrl = element;
-    return false;
-  });
-  const href = link?.attribs.href ?? ogUrl?.attribs.content;
+  const declared = elementsWhere($, (element) => isCanonicalLink(element) || isOgUrl(element));
+  const href = declared.find(isCanonicalLink)?.attribs.href ?? declared.find(isOgUrl)?.attribs.content;
   if (!href) return null;
   try {
     return new URL(href.trim(), pageUrl).href;
   } catch {
     return null;
   }
+}
+
+function isCanonicalLink(element: Element): boolean {
+  return element.name === 'link' && (element.attribs.rel ?? '').toLowerCase().split(/\s+/).includes('canonical');
+}
+
+function isOgUrl(element: Element): boolean {
+  return element.name === 'meta' && element.attribs.property === 'og:url';
 }
 
 /** The language the page declares for itself (`<html lang>`), as ISO 639-1, or null. */

@@ -32,8 +32,18 @@ export function listingFollowLinks($: CheerioAPI, pageUrl: string, listing: List
   stripChrome($);
   listing.removeNoise?.($);
   const items = linksOf($, 'a[href]', pageUrl).filter((href) => listing.isItem(new URL(href)));
+  return itemAndListingLinks(items, next);
+}
+
+/**
+ * The links a listing page gives: its items, then its further pages marked `listing` (a page that
+ * is also an item is an item), each once; with `source` when the adapter names who reads them.
+ */
+export function itemAndListingLinks(items: Iterable<string>, pages: Iterable<string>, source?: string): FollowLink[] {
   const itemSet = new Set(items);
-  return [...itemSet, ...new Set(next.filter((url) => !itemSet.has(url)))].map((url) => (itemSet.has(url) ? { url } : { url, listing: true }));
+  const pageSet = new Set([...pages].filter((url) => !itemSet.has(url)));
+  const withSource = source === undefined ? {} : { source };
+  return [...[...itemSet].map((url) => ({ url, ...withSource })), ...[...pageSet].map((url) => ({ url, ...withSource, listing: true }))];
 }
 
 /** Site adapters read HTML; a PDF or an image at one of their addresses is left to others. */

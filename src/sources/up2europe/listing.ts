@@ -1,4 +1,5 @@
 import { linksOf, loadHtml, stripChrome } from '../../extract/html.ts';
+import { itemAndListingLinks } from '../html-site.ts';
 import type { FollowLink } from '../types.ts';
 import { isListingUrl, isProjectUrl } from './urls.ts';
 
@@ -15,7 +16,7 @@ export function readListingPage(html: string, pageUrl: string): FollowLink[] {
   const pages = new Set<string>();
   for (const href of linksOf($, 'a[rel~=next], .pagination a, [class*=pager] a', pageUrl)) {
     const url = new URL(href);
-    if (isListingUrl(url) && url.searchParams.has('page') && !projects.has(url.href)) pages.add(url.href);
+    if (isListingUrl(url) && url.searchParams.has('page')) pages.add(url.href);
   }
-  return [...[...projects].map((url) => ({ url, source: 'up2europe' })), ...[...pages].map((url) => ({ url, source: 'up2europe', listing: true }))];
+  return itemAndListingLinks(projects, pages, 'up2europe');
 }
